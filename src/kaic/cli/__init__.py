@@ -1,0 +1,21 @@
+"""The `kaic` command line: thin wiring of sources, services and formats."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="kaic",
+    help="Kubernetes AI Conformance analyzer: validate, lint and analyse cncf/k8s-ai-conformance.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module registers its command(s) on `app` when imported.
+from . import rules as _rules  # noqa: E402,F401
+from . import validate as _validate  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,59 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from ..load import RepoState, load_state
+from ..source import Source, SourceError, open_source
+
+SourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        "-s",
+        help="A folder, git repository, bundle file, URL, or 'sample'. "
+        "Default: the current folder if it is the repository, else a cached clone of upstream.",
+    ),
+]
+RefOpt = Annotated[
+    str | None, typer.Option("--ref", "-r", help="Commit, branch or tag (git sources). Default: HEAD.")
+]
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
+
+EXIT_USAGE = 2
+
+
+def fail(message: str, hint: str = "") -> NoReturn:
+    typer.secho(f"kaic: error: {message}", fg=typer.colors.RED, err=True)
+    if hint:
+        typer.echo(f"hint: {hint}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def open_or_fail(source: str | None, ref: str | None) -> Source:
+    try:
+        return open_source(source, ref)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
+
+
+def load_or_fail(source: str | None, ref: str | None) -> tuple[Source, RepoState]:
+    src = open_or_fail(source, ref)
+    try:
+        return src, load_state(src)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
+
+
+def emit(text: str, out: Path | None) -> None:
+    """Write `text` to `out`, or to stdout."""
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")

@@ -1,0 +1,32 @@
+"""`kaic rules [ID]`: the rules and their documentation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..rules import RULES
+from . import app
+from ._common import fail
+
+
+@app.command("rules")
+def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule in full.")] = None) -> None:
+    """List every rule with its id, severity and summary, or show one rule's documentation."""
+    console = Console()
+    if rule_id:
+        rule = RULES.get(rule_id)
+        if rule is None:
+            fail(f"no rule {rule_id!r}", "run `kaic rules` for the list")
+        console.print(f"[bold]{rule.id}[/bold]  ({rule.severity.value}"
+                      f"{', upstream validator parity' if rule.upstream else ''})", highlight=False)
+        console.print(rule.doc.strip(), markup=False, highlight=False)
+        console.print(f"\nFix: {rule.hint}", markup=False, highlight=False)
+        return
+    table = Table("rule", "severity", "upstream", "checks")
+    for rule in RULES.values():
+        table.add_row(rule.id, rule.severity.value, "yes" if rule.upstream else "", rule.summary)
+    console.print(table)

@@ -1,0 +1,49 @@
+"""`kaic validate`: findings for every submission, or the ones given or changed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..config import ConfigError, load_config
+from ..formats import FORMATS
+from ..select import by_change, by_paths
+from ..source import SourceError
+from ..validate import validate
+from . import app
+from ._common import OutOpt, RefOpt, SourceOpt, emit, fail, load_or_fail
+
+
+@app.command("validate")
+def validate_cmd(
+    paths: Annotated[list[str] | None, typer.Argument(help="Submission files or folders (default: all).")] = None,
+    source: SourceOpt = None,
+    ref: RefOpt = None,
+    changed: Annotated[str | None, typer.Option("--changed", help="Only submissions changed since this base ref.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json | github | sarif | junit")] = "text",
+    config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file.")] = None,
+    out: OutOpt = None,
+) -> None:
+    """Validate and lint submissions. Exit 0: no error finding; 1: errors; 2: usage or source error."""
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(FORMATS))
+    src, state = load_or_fail(source, ref)
+    try:
+        cfg = load_config(src, config)
+        chosen = state.submissions
+        if paths:
+            chosen = tuple(by_paths(state, src, paths))
+            if not chosen:
+                fail("no submission matches " + ", ".join(paths))
+        if changed:
+            changed_subs = set(s.path for s in by_change(state, src, changed))
+            chosen = tuple(s for s in chosen if s.path in changed_subs)
+    except (ConfigError, SourceError) as exc:
+        fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+    result = validate(state, cfg, chosen)
+    color = out is None and sys.stdout.isatty()
+    emit(FORMATS[fmt](result, color=color), out)
+    raise typer.Exit(1 if result.failed else 0)

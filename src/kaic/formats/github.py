@@ -1,0 +1,27 @@
+"""GitHub Actions workflow commands: one `::error file=...,line=...::` annotation per finding."""
+
+from __future__ import annotations
+
+from ..rules import Severity
+from ..validate import ValidationResult
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format(result: ValidationResult, color: bool = False) -> str:
+    lines = []
+    for f in result.findings:
+        props = [f"file={_prop(f.path)}"]
+        if f.line:
+            props.append(f"line={f.line}")
+        props.append(f"title={_prop(f.rule)}")
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message + ' — ' + f.hint)}")
+    return "\n".join(lines) + ("\n" if lines else "")

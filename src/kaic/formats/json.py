@@ -1,0 +1,22 @@
+"""JSON: source, submissions with their verdict, and every finding."""
+
+from __future__ import annotations
+
+import json as _json
+
+from ..validate import ValidationResult
+
+
+def as_data(result: ValidationResult) -> dict[str, object]:
+    return {
+        "source": {"location": result.source.location, "commit": result.source.commit},
+        "submissions": [
+            {"path": s.path, "version": s.version, "vendor": s.vendor, "ok": result.ok(s)}
+            for s in result.submissions
+        ],
+        "findings": [f.as_dict() for f in result.findings],
+    }
+
+
+def format(result: ValidationResult, color: bool = False) -> str:
+    return _json.dumps(as_data(result), indent=2, ensure_ascii=False) + "\n"

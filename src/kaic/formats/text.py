@@ -1,0 +1,39 @@
+"""Plain text: `path:line: severity rule-id message`, grouped by file, then a summary."""
+
+from __future__ import annotations
+
+from ..rules import Severity
+from ..validate import ValidationResult
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_RESET = "\033[0m"
+
+
+def _clean(text: str) -> str:
+    """Vendor text on one line, without terminal control characters."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def format(result: ValidationResult, color: bool = False) -> str:
+    lines: list[str] = []
+    current = None
+    for f in result.findings:
+        if f.path != current:
+            if current is not None:
+                lines.append("")
+            current = f.path
+        where = f"{f.path}:{f.line}" if f.line else f.path
+        sev = f.severity.value
+        if color:
+            sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
+        lines.append(f"{where}: {sev} {f.rule} {_clean(f.message)}")
+    failing = sum(1 for s in result.submissions if not result.ok(s))
+    summary = (
+        f"{len(result.submissions)} submissions checked, {failing} with errors: "
+        f"{result.count(Severity.ERROR)} errors, {result.count(Severity.WARNING)} warnings, "
+        f"{result.count(Severity.INFO)} notes"
+    )
+    if lines:
+        lines.append("")
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

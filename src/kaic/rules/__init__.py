@@ -1,0 +1,91 @@
+"""The rule registry: every lint rule, one module each, registered here only."""
+
+from __future__ import annotations
+
+from . import (
+    checklist_missing,
+    contact_email_invalid,
+    description_edited,
+    device_plugin_as_dra,
+    duplicate_requirement,
+    empty_status,
+    evidence_empty_string,
+    evidence_missing,
+    evidence_not_a_list,
+    example_value,
+    field_type,
+    file_not_regular,
+    file_too_large,
+    invalid_status,
+    k8s_conformance_url_format,
+    kubernetes_version_format,
+    level_edited,
+    local_evidence_not_found,
+    local_evidence_outside,
+    logo_format,
+    metadata_key_style,
+    metadata_missing,
+    metadata_missing_field,
+    metadata_not_string,
+    metadata_placeholder,
+    missing_category,
+    missing_requirement,
+    must_not_implemented,
+    na_on_must,
+    na_without_notes,
+    not_utf8,
+    status_contradicts_notes,
+    unknown_requirement,
+    version_mismatch,
+    yaml_duplicate_key,
+    yaml_invalid,
+    yaml_tag,
+)
+from ._api import Context, Finding, Hit, Rule, Severity
+
+_MODULES = (
+    # the file itself
+    yaml_invalid,
+    not_utf8,
+    file_too_large,
+    file_not_regular,
+    yaml_duplicate_key,
+    yaml_tag,
+    field_type,
+    # parity with the upstream validator
+    checklist_missing,
+    metadata_missing,
+    metadata_missing_field,
+    metadata_placeholder,
+    metadata_not_string,
+    k8s_conformance_url_format,
+    missing_category,
+    missing_requirement,
+    invalid_status,
+    must_not_implemented,
+    na_without_notes,
+    local_evidence_not_found,
+    # beyond it
+    na_on_must,
+    empty_status,
+    evidence_empty_string,
+    evidence_not_a_list,
+    evidence_missing,
+    description_edited,
+    level_edited,
+    unknown_requirement,
+    duplicate_requirement,
+    version_mismatch,
+    kubernetes_version_format,
+    example_value,
+    logo_format,
+    contact_email_invalid,
+    status_contradicts_notes,
+    device_plugin_as_dra,
+    local_evidence_outside,
+    metadata_key_style,
+)
+
+RULES: dict[str, Rule] = {r.id: r for r in map(Rule.from_module, _MODULES)}
+
+__all__ = ["RULES", "Context", "Finding", "Hit", "Rule", "Severity"]

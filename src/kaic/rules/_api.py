@@ -1,0 +1,119 @@
+"""What a rule is, what it yields, and what it is given."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from types import ModuleType
+
+from ..load import RepoState
+from ..model import Checklist, Requirement, Submission
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule's check() yields; the engine turns it into a Finding."""
+
+    message: str
+    line: int | None = None
+    requirement: str | None = None
+    severity: Severity | None = None  # overrides the rule's default for this hit
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    path: str  # relative to the repository root
+    line: int | None
+    requirement: str | None
+    message: str
+    hint: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.line,
+            "requirement": self.requirement,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    state: RepoState
+    checklist: Checklist | None
+
+    def exists(self, path: str) -> bool:
+        return self.state.exists(path)
+
+    def requirement(self, requirement_id: str) -> Requirement | None:
+        return self.checklist.requirement(requirement_id) if self.checklist else None
+
+    def is_must(self, requirement_id: str, answered_level: str | None = None) -> bool:
+        """The checklist's level wins; the vendor's level counts only without one."""
+        req = self.requirement(requirement_id)
+        level = req.level if req else (answered_level or "")
+        return level.strip().upper() == "MUST"
+
+
+Check = Callable[[Submission, Context], Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    hint: str
+    doc: str  # the module docstring: user documentation
+    check: Check
+    upstream: bool  # True when the upstream Go validator has the same check
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            id=module.ID,
+            severity=module.SEVERITY,
+            hint=module.HINT,
+            doc=module.__doc__ or "",
+            check=module.check,
+            upstream=getattr(module, "UPSTREAM", False),
+        )
+
+
+def loader_problems(sub: Submission, rule_id: str) -> Iterator[Hit]:
+    """Hits for what the loader already recorded under `rule_id`."""
+    for p in sub.problems:
+        if p.rule == rule_id:
+            yield Hit(p.message, p.line, p.requirement)
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shorten(text: str, width: int = 80) -> str:
+    text = fold(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+VERSION_RE = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?$")

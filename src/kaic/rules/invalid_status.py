@@ -1,0 +1,30 @@
+"""A status is not one of Implemented, Not Implemented, Partially Implemented, N/A.
+
+An empty status is not reported here (see `empty-status`). Wrong case or
+spacing of a valid value is reported with the spelling to use.
+
+Fails: `status: Done`, `status: implemented`.
+Passes: `status: Implemented`.
+"""
+
+from collections.abc import Iterator
+
+from ..model import VALID_STATUSES, Status, Submission
+from ._api import Context, Hit, Severity
+
+ID = "invalid-status"
+SEVERITY = Severity.ERROR
+HINT = "Use exactly one of: Implemented, Not Implemented, Partially Implemented, N/A."
+UPSTREAM = True
+
+
+def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    for a in sub.answers:
+        raw = a.status_raw.strip()
+        if not raw or a.status_raw in VALID_STATUSES:
+            continue
+        normal = a.status
+        if normal is Status.OTHER:
+            yield Hit(f"status '{raw}' is not a valid status", a.status_line or a.line, a.id or None)
+        else:
+            yield Hit(f"status '{raw}' should be written '{normal.value}'", a.status_line or a.line, a.id or None)

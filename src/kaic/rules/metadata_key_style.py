@@ -1,0 +1,23 @@
+"""A metadata key is written in another style than the checklist's (`website_url`).
+
+kaic folds snake_case and camelCase keys to one field, so nothing is lost; the
+checklist template uses camelCase and consistent keys keep other tools working.
+
+Fails (info): `website_url:` where the checklist says `websiteUrl:`.
+Passes: `websiteUrl:`.
+"""
+
+from collections.abc import Iterator
+
+from ..model import Submission
+from ._api import Context, Hit, Severity
+
+ID = "metadata-key-style"
+SEVERITY = Severity.INFO
+HINT = "Use the checklist's key names (camelCase)."
+
+
+def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    for field in sub.metadata.values():
+        if field.key != field.name:
+            yield Hit(f"metadata key {field.key} is written for {field.name}", field.line)

@@ -1,0 +1,22 @@
+"""A metadata value is not a string (a number, a list, a mapping, a boolean).
+
+Fails: `platformVersion: 1.30` (a float: YAML drops the trailing zero).
+Passes: `platformVersion: "1.30"`.
+"""
+
+from collections.abc import Iterator
+
+from ..model import Submission
+from ._api import Context, Hit, Severity
+
+ID = "metadata-not-string"
+SEVERITY = Severity.ERROR
+HINT = "Quote the value so that YAML reads it as a string."
+UPSTREAM = True
+
+
+def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    for field in sub.metadata.values():
+        if field.value is not None and not isinstance(field.value, str):
+            kind = type(field.value).__name__
+            yield Hit(f"metadata field {field.name} is a {kind}, not a string: {field.value!r}", field.line)

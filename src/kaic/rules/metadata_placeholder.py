@@ -1,0 +1,23 @@
+"""A metadata value is still the template's `[...]` placeholder.
+
+Fails: `websiteUrl: "[Website URL]"`.
+Passes: `websiteUrl: https://example.com/product`.
+"""
+
+import re
+from collections.abc import Iterator
+
+from ..model import Submission
+from ._api import Context, Hit, Severity
+
+ID = "metadata-placeholder"
+SEVERITY = Severity.ERROR
+HINT = "Replace the bracketed placeholder with the real value."
+UPSTREAM = True
+_PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*$")
+
+
+def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    for field in sub.metadata.values():
+        if isinstance(field.value, str) and _PLACEHOLDER.match(field.value):
+            yield Hit(f"metadata field {field.name} is a placeholder: {field.value.strip()}", field.line)

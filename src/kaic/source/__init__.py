@@ -1,0 +1,34 @@
+"""Sources: where repository data comes from (a folder, a git commit, the sample)."""
+
+from .base import (
+    MAX_FILE_BYTES,
+    Entry,
+    EntryKind,
+    ReadRefused,
+    Source,
+    SourceError,
+    SourceInfo,
+    Tree,
+)
+from .directory import DirectorySource
+from .git import Commit, GitRepo, GitSource
+from .resolve import UPSTREAM_URL, open_repo, open_source, sample_root
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "UPSTREAM_URL",
+    "Commit",
+    "DirectorySource",
+    "Entry",
+    "EntryKind",
+    "GitRepo",
+    "GitSource",
+    "ReadRefused",
+    "Source",
+    "SourceError",
+    "SourceInfo",
+    "Tree",
+    "open_repo",
+    "open_source",
+    "sample_root",
+]

@@ -1,0 +1,135 @@
+"""Turn what the user typed after --source (and --ref) into a Source."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .base import Source, SourceError, SourceInfo
+from .directory import DirectorySource
+from .git import GitRepo, GitSource, run_git
+
+UPSTREAM_URL = "https://github.com/cncf/k8s-ai-conformance"
+_URL = re.compile(r"^(https?|ssh|git|file)://|^[\w.-]+@[\w.-]+:")
+
+
+def sample_root() -> Path:
+    return Path(__file__).resolve().parent.parent / "sample"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("KAIC_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kaic"))
+
+
+def looks_like_repository(path: Path) -> bool:
+    """A folder holding conformance data: docs/AIConformance-*.yaml or vX.Y/*/PRODUCT.yaml."""
+    docs = path / "docs"
+    if docs.is_dir() and any(docs.glob("AIConformance-*.yaml")):
+        return True
+    return any(path.glob("v[0-9]*/*/PRODUCT.yaml"))
+
+
+def _is_git_dir(path: Path) -> bool:
+    return (path / ".git").exists() or ((path / "HEAD").is_file() and (path / "objects").is_dir())
+
+
+def open_source(spec: str | None = None, ref: str | None = None, *, fetch: bool = True) -> Source:
+    """Open `spec`: None, "sample", a folder, a git repository, a bundle file or a URL."""
+    if spec is None:
+        here = Path.cwd()
+        if looks_like_repository(here):
+            spec = str(here)
+        else:
+            spec = os.environ.get("KAIC_UPSTREAM", UPSTREAM_URL)
+    if spec == "sample":
+        if ref:
+            raise SourceError("--ref does not apply to the bundled sample")
+        return DirectorySource(sample_root(), SourceInfo(location="sample", kind="sample"))
+    if _URL.match(spec):
+        return _git(_cached_clone(spec, fetch=fetch), ref or "HEAD")
+    path = Path(spec).expanduser()
+    if path.is_file():
+        return _git(_cached_bundle(path), ref or "HEAD")
+    if not path.is_dir():
+        raise SourceError(f"no such source: {spec}", "give a folder, a git repository, a bundle, a URL or 'sample'")
+    if _is_git_dir(path) and (ref is not None or not looks_like_repository(path)):
+        return _git(GitRepo(path, str(path)), ref or "HEAD")
+    if ref is not None:
+        raise SourceError(f"{spec} is not a git repository, so --ref cannot apply")
+    info = SourceInfo(location=str(path), kind="directory", commit=_head_of(path))
+    return DirectorySource(path, info)
+
+
+def open_repo(spec: str | None = None, *, fetch: bool = True) -> GitRepo:
+    """The git repository behind `spec`, for commands that walk history."""
+    if spec is None:
+        here = Path.cwd()
+        spec = str(here) if looks_like_repository(here) else os.environ.get("KAIC_UPSTREAM", UPSTREAM_URL)
+    if spec == "sample":
+        raise SourceError("the bundled sample has no git history", "pass a repository, bundle or URL")
+    if _URL.match(spec):
+        return _cached_clone(spec, fetch=fetch)
+    path = Path(spec).expanduser()
+    if path.is_file():
+        return _cached_bundle(path)
+    if path.is_dir() and _is_git_dir(path):
+        return GitRepo(path, str(path))
+    raise SourceError(f"{spec} is not a git repository", "history needs a git repository, bundle or URL")
+
+
+def _git(repo: GitRepo, ref: str) -> GitSource:
+    return GitSource(repo, repo.resolve(ref), ref)
+
+
+def _head_of(path: Path) -> str | None:
+    if not _is_git_dir(path):
+        return None
+    try:
+        return run_git(path, "rev-parse", "--verify", "--quiet", "HEAD").strip() or None
+    except SourceError:
+        return None
+
+
+def _slug(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _cached_bundle(bundle: Path) -> GitRepo:
+    bundle = bundle.resolve()
+    st = bundle.stat()
+    target = cache_dir() / "bundles" / _slug(f"{bundle}:{st.st_size}:{st.st_mtime_ns}")
+    if not (target / "HEAD").exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        run_git(None, "clone", "--quiet", "--mirror", "--", str(bundle), str(tmp))
+        os.replace(tmp, target)
+    return GitRepo(target, str(bundle))
+
+
+def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
+    target = cache_dir() / "repos" / _slug(url)
+    if (target / "HEAD").exists():
+        if fetch:
+            try:
+                run_git(target, "fetch", "--quiet", "--prune", "origin", timeout=60)
+            except SourceError:
+                pass  # offline: the cached copy is still a valid state
+        return GitRepo(target, url)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".tmp{os.getpid()}")
+    try:
+        run_git(None, "clone", "--quiet", "--mirror", "--", url, str(tmp), timeout=300)
+    except SourceError as exc:
+        raise SourceError(
+            f"cannot clone {url}: {exc.message}",
+            "check the network, or pass --source DIR, --source FILE.bundle or --source sample",
+        ) from None
+    os.replace(tmp, target)
+    return GitRepo(target, url)

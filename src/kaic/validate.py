@@ -1,0 +1,80 @@
+"""RepoState + rules -> findings: the service behind `kaic validate`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .config import Config
+from .load import RepoState
+from .model import Submission
+from .rules import RULES, Context, Finding, Rule, Severity
+from .source import SourceInfo
+
+INTERNAL_ERROR = "kaic-internal-error"
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    source: SourceInfo
+    submissions: tuple[Submission, ...]
+    findings: tuple[Finding, ...]
+    rules: Mapping[str, Rule] = field(default_factory=lambda: RULES)  # the rules that ran
+
+    def findings_for(self, sub: Submission) -> list[Finding]:
+        return [f for f in self.findings if f.path == sub.path]
+
+    def ok(self, sub: Submission) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings_for(sub))
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def failed(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+
+def _sort_key(f: Finding) -> tuple[str, int, str]:
+    return (f.path, f.line or 0, f.rule)
+
+
+def check_submission(state: RepoState, sub: Submission, config: Config) -> list[Finding]:
+    ctx = Context(state, state.checklist_for(sub))
+    found: list[Finding] = []
+    for rule in RULES.values():
+        if not config.enabled(rule.id):
+            continue
+        try:
+            for hit in rule.check(sub, ctx):
+                default = hit.severity or rule.severity
+                found.append(
+                    Finding(
+                        rule=rule.id,
+                        severity=config.severity(rule.id, default),
+                        path=sub.path,
+                        line=hit.line,
+                        requirement=hit.requirement,
+                        message=hit.message,
+                        hint=rule.hint,
+                    )
+                )
+        except Exception as exc:  # one broken rule must not lose the other results
+            found.append(
+                Finding(INTERNAL_ERROR, Severity.ERROR, sub.path, None, None,
+                        f"rule {rule.id} crashed: {type(exc).__name__}: {exc}",
+                        "Please report this as a kaic bug, with the file.")
+            )
+    return found
+
+
+def validate(state: RepoState, config: Config | None = None,
+             submissions: Iterable[Submission] | None = None) -> ValidationResult:
+    config = config or Config()
+    chosen = tuple(submissions) if submissions is not None else state.submissions
+    findings: list[Finding] = []
+    for sub in chosen:
+        findings.extend(check_submission(state, sub, config))
+    findings.sort(key=_sort_key)
+    active = {rid: r for rid, r in RULES.items() if config.enabled(rid)}
+    return ValidationResult(state.source, chosen, tuple(findings), active)

@@ -10,7 +10,6 @@ directory, then `.kaic.yaml` in the repository root, then `--config FILE`:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +64,8 @@ def load_config(source: Source | None = None, explicit: Path | None = None,
     origins: list[str] = []
     pyproject = (cwd or Path.cwd()) / "pyproject.toml"
     if pyproject.is_file():
+        import tomllib
+
         try:
             tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("kaic")
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

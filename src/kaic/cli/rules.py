@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ..rules import RULES
 from . import app
@@ -16,6 +14,9 @@ from ._common import fail
 @app.command("rules")
 def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule in full.")] = None) -> None:
     """List every rule with its id, severity and summary, or show one rule's documentation."""
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     if rule_id:
         rule = RULES.get(rule_id)

@@ -212,6 +212,7 @@ def _scalar_text(node: Node | None) -> str | None:
 _URL_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
 _PATHY = re.compile(r"^[^\s]+$")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+_FILE_IN_TEXT = re.compile(r"(?<![\w/.:-])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)*\.(?:md|txt|log|xml|ya?ml|json|sh|out|html?|png|jpe?g|svg|pdf)(?:#[\w-]+)?(?![\w/])", re.I)
 
 
 def _evidence(raw: str, line: int, folder: str) -> Evidence:
@@ -227,6 +228,10 @@ def _evidence(raw: str, line: int, folder: str) -> Evidence:
         return Evidence(raw, EvidenceKind.URL, line, target=text)
     if normalize_status(text) is Status.OTHER and _looks_like_path(text):
         path, _, fragment = text.partition("#")
+        return _local(raw, EvidenceKind.PATH, line, path, fragment or None, folder)
+    named = _FILE_IN_TEXT.search(text)  # "see results/gang.md": words naming a file
+    if named and normalize_status(text) is Status.OTHER:
+        path, _, fragment = named.group(0).partition("#")
         return _local(raw, EvidenceKind.PATH, line, path, fragment or None, folder)
     return Evidence(raw, EvidenceKind.TEXT, line, target=text)
 

@@ -1,7 +1,7 @@
 """A requirement of the checklist is absent from the submission.
 
 Requirements of a category that is missing altogether are reported once, by
-`missing-category`.
+`missing-category`. A missing SHOULD is a warning: it reads as unanswered.
 
 Fails: the checklist lists `gang_scheduling` and the file does not.
 Passes: every checklist requirement answered.
@@ -29,4 +29,5 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                 f"requirement {req.id} ({req.level}) is missing from '{req.category}'",
                 categories[req.category],
                 req.id,
+                None if req.is_must else Severity.WARNING,
             )

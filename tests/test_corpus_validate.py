@@ -150,7 +150,7 @@ def test_metadata_defects(state: str, results: dict[str, ValidationResult]) -> N
 def test_contradictions_and_device_plugin_claims(state: str, results: dict[str, ValidationResult]) -> None:
     assert _hits(results[state], "status-contradicts-notes") == {
         (p, rid, line) for p, rid, line, _ in facts.IMPLEMENTED_BUT_NOTES_NEGATIVE[state]
-    }
+    } | set(facts.IMPLEMENTED_BUT_NOTES_NO_AUTOSCALER[state])
     assert _hits(results[state], "device-plugin-as-dra") == {
         (p, rid, line) for p, rid, line, _ in facts.DRA_VIA_DEVICE_PLUGIN[state]
     }
@@ -170,3 +170,16 @@ def test_clean_submissions_have_no_error(state: str, results: dict[str, Validati
     ok = {s.path for s in result.submissions if result.ok(s)}
     assert ok == set(facts.SUBMISSIONS[state]) - defective
     assert len(ok) > 0
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_misplaced_keys_and_malformed_links(state: str, results: dict[str, ValidationResult]) -> None:
+    assert {(f.path, f.line) for f in results[state].findings if f.rule == "top-level-key"} == {
+        (p, line) for p, keys in facts.STRAY_TOP_LEVEL_KEYS[state].items() for _, line, _ in keys
+    }
+    # Several URLs joined in one item (the audit's list) plus, at 04ca2f5, one URL that
+    # ends in a stray "]" (rke2 dra_support, line 23, noted beside the audit's list).
+    expected = set(facts.MULTI_URL_EVIDENCE_ITEMS[state])
+    if state == "04ca2f5":
+        expected.add(("v1.33/rke2/PRODUCT.yaml", "dra_support", 23))
+    assert _hits(results[state], "evidence-url-malformed") == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import (
     CHECKLIST_PATH,
@@ -19,6 +19,12 @@ from .model import (
 from .source import EntryKind, ReadRefused, Source, SourceInfo, Tree
 
 VERSION_DIR = re.compile(r"^v(\d+\.\d+)$")
+_KIND_WORDS = {
+    EntryKind.SYMLINK: "a symbolic link",
+    EntryKind.DIR: "a folder",
+    EntryKind.SUBMODULE: "a git submodule",
+    EntryKind.OTHER: "a named pipe, socket or device",
+}
 
 ParseCache = MutableMapping[tuple[str, str, tuple[str, ...]], Submission]
 """Parsed submissions keyed by (blob id, path, metadata fields): reused across commits."""
@@ -31,6 +37,7 @@ class RepoState:
     submissions: tuple[Submission, ...]  # ordered by version, then product
     tree: Tree
     version_dirs: tuple[str, ...]  # "1.33", ... every vX.Y folder present
+    reader: Source | None = field(default=None, compare=False, repr=False)  # for evidence files
 
     @property
     def versions(self) -> tuple[str, ...]:
@@ -53,7 +60,12 @@ def load_state(source: Source, cache: ParseCache | None = None,
     product_files: list[str] = []
     for path, entry in tree.items():
         m = CHECKLIST_PATH.match(path)
-        if m and entry.kind is EntryKind.FILE:
+        if m and entry.kind is not EntryKind.FILE:
+            what = _KIND_WORDS.get(entry.kind, entry.kind.value)
+            checklists[m.group(1)] = Checklist(m.group(1), path, (), (), (),
+                                               error=f"{path} is {what}; kaic does not read it")
+            continue
+        if m:
             try:
                 text = source.read(path).decode("utf-8", "replace")
             except ReadRefused as exc:
@@ -79,6 +91,7 @@ def load_state(source: Source, cache: ParseCache | None = None,
         submissions=tuple(submissions),
         tree=tree,
         version_dirs=tuple(sorted(version_dirs, key=version_key)),
+        reader=source,
     )
 
 
@@ -88,7 +101,8 @@ def _load_submission(source: Source, tree: Tree, path: str, known: tuple[str, ..
     m = SUBMISSION_PATH.match(path)
     assert m is not None
     if entry.kind is not EntryKind.FILE:
-        problem = Problem("file-not-regular", f"PRODUCT.yaml is a {entry.kind.value}; kaic does not follow it", 1)
+        what = _KIND_WORDS.get(entry.kind, entry.kind.value)
+        problem = Problem("file-not-regular", f"PRODUCT.yaml is {what}; kaic does not read it", 1)
         return Submission(path, m.group(1)[1:], m.group(2), problems=(problem,))
     key = (entry.oid, path, known) if entry.oid else None
     if cache is not None and key is not None and key in cache:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,14 +13,42 @@ from .source import DirectorySource, GitSource, Source, SourceError
 from .source.git import run_git
 
 
+def _root_of(source: Source) -> Path | None:
+    if isinstance(source, DirectorySource):
+        return source.root
+    if isinstance(source, GitSource):
+        return source.repo.path.resolve()
+    return None
+
+
 def _relative(path: str, source: Source) -> str:
+    """The repository-relative POSIX form of a PATH argument ("" for the whole repository).
+
+    An absolute path, or a relative one naming something that exists from the working
+    directory inside the source folder, is taken relative to the source's root; any
+    other relative path is already relative to the repository root.
+    """
     p = Path(path)
-    if p.is_absolute() and isinstance(source, DirectorySource):
+    root = _root_of(source)
+    if root is not None:
+        candidate = p if p.is_absolute() else Path.cwd() / p
+        # resolve the folder, not the last part: a PRODUCT.yaml symlink names itself
+        if candidate.name in ("", ".", ".."):
+            candidate = candidate.resolve()
+        else:
+            candidate = candidate.parent.resolve() / candidate.name
         try:
-            path = p.resolve().relative_to(source.root).as_posix()
+            inside = candidate.relative_to(root).as_posix()
         except ValueError:
-            raise SourceError(f"{path} is outside the source {source.root}") from None
-    return posixpath.normpath(path.replace("\\", "/")).lstrip("./") if path not in (".", "./") else ""
+            inside = None
+        if inside is not None and (p.is_absolute() or os.path.lexists(candidate)):
+            path = inside
+    if Path(path).is_absolute():
+        raise SourceError(f"{path} is outside the source {source.info.location}")
+    rel = posixpath.normpath(path.replace("\\", "/"))
+    if rel == ".." or rel.startswith("../"):
+        raise SourceError(f"{path} is outside the source {source.info.location}")
+    return "" if rel == "." else rel
 
 
 def by_paths(state: RepoState, source: Source, paths: Iterable[str]) -> list[Submission]:
@@ -59,3 +88,15 @@ def by_change(state: RepoState, source: Source, base: str) -> list[Submission]:
         if len(parts) >= 2:
             touched.add("/".join(parts[:2]))
     return [s for s in state.submissions if s.folder in touched]
+
+
+def base_source(source: Source, base: str) -> Source:
+    """The state at `base` in the same repository (where a reviewer's config is trusted)."""
+    if isinstance(source, GitSource):
+        return GitSource(source.repo, source.repo.resolve(base), base)
+    if isinstance(source, DirectorySource) and source.info.commit:
+        from .source.git import GitRepo
+
+        repo = GitRepo(source.root)
+        return GitSource(repo, repo.resolve(base), base)
+    raise SourceError("--changed needs a git source or a git checkout")

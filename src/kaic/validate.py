@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .config import Config
 from .load import RepoState
@@ -76,5 +76,9 @@ def validate(state: RepoState, config: Config | None = None,
     for sub in chosen:
         findings.extend(check_submission(state, sub, config))
     findings.sort(key=_sort_key)
-    active = {rid: r for rid, r in RULES.items() if config.enabled(rid)}
+    active = {
+        rid: replace(r, severity=config.severity(rid, r.severity))
+        for rid, r in RULES.items()
+        if config.enabled(rid)
+    }
     return ValidationResult(state.source, chosen, tuple(findings), active)

@@ -10,7 +10,7 @@ import typer
 
 from ..config import ConfigError, load_config
 from ..formats import FORMATS
-from ..select import by_change, by_paths
+from ..select import base_source, by_change, by_paths
 from ..source import SourceError
 from ..validate import validate
 from . import app
@@ -32,7 +32,9 @@ def validate_cmd(
         fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(FORMATS))
     src, state = load_or_fail(source, ref)
     try:
-        cfg = load_config(src, config)
+        # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
+        trusted = base_source(src, changed) if changed else src
+        cfg = load_config(trusted, config)
         chosen = state.submissions
         if paths:
             chosen = tuple(by_paths(state, src, paths))

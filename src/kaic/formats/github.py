@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from ..rules import Severity
 from ..validate import ValidationResult
+from ._util import display
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
+    text = "".join(ch if ch.isprintable() or ch in "\r\n" else " " for ch in display(text))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json as _json
+import re
+from pathlib import Path
 
 from ..rules import RULES, Severity
 from ..validate import ValidationResult
+from ._util import displayable, uri_path
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,7 +41,7 @@ def as_data(result: ValidationResult) -> dict[str, object]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": uri_path(f.path), "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": max(f.line or 1, 1)},
                     }
                 }
@@ -63,8 +66,14 @@ def as_data(result: ValidationResult) -> dict[str, object]:
 
 
 def _repo_uri(location: str) -> str:
-    return location if "://" in location else "file://" + location
+    """The repository as an absolute URI: URLs as given, local paths as file:// URIs."""
+    if "://" in location:
+        return location
+    scp = re.match(r"^([\w.-]+@[\w.-]+):(.*)$", location)  # git@host:org/repo
+    if scp:
+        return f"ssh://{scp.group(1)}/{scp.group(2).lstrip('/')}"
+    return Path(location).resolve().as_uri()
 
 
 def format(result: ValidationResult, color: bool = False) -> str:
-    return _json.dumps(as_data(result), indent=2, ensure_ascii=False) + "\n"
+    return _json.dumps(displayable(as_data(result)), indent=2, ensure_ascii=False) + "\n"

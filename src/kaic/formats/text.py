@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from ..rules import Severity
 from ..validate import ValidationResult
+from ._util import one_line
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
-
-
-def _clean(text: str) -> str:
-    """Vendor text on one line, without terminal control characters."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def format(result: ValidationResult, color: bool = False) -> str:
@@ -22,11 +18,11 @@ def format(result: ValidationResult, color: bool = False) -> str:
             if current is not None:
                 lines.append("")
             current = f.path
-        where = f"{f.path}:{f.line}" if f.line else f.path
+        where = f"{one_line(f.path)}:{f.line}" if f.line else one_line(f.path)
         sev = f.severity.value
         if color:
             sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
-        lines.append(f"{where}: {sev} {f.rule} {_clean(f.message)}")
+        lines.append(f"{where}: {sev} {f.rule} {one_line(f.message)}")
     failing = sum(1 for s in result.submissions if not result.ok(s))
     summary = (
         f"{len(result.submissions)} submissions checked, {failing} with errors: "

@@ -13,6 +13,7 @@ from .submission import (
     Problem,
     Status,
     Submission,
+    canonical_field,
     normalize_status,
     parse_submission,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Requirement",
     "Status",
     "Submission",
+    "canonical_field",
     "normalize_status",
     "parse_checklist",
     "parse_submission",

@@ -140,6 +140,7 @@ class Submission:
     categories: tuple[tuple[str, int], ...] = ()  # (name, line) in file order
     answers: tuple[Answer, ...] = ()
     problems: tuple[Problem, ...] = ()
+    extra_keys: tuple[tuple[str, int], ...] = ()  # top-level keys besides metadata and spec
     parsed: bool = False  # False: the file could not be read or parsed at all
     oid: str | None = None  # git blob id when read from git
 
@@ -222,6 +223,8 @@ def _evidence(raw: str, line: int, folder: str) -> Evidence:
     lower = text.lower()
     if lower.startswith("file://"):
         rest = text[len("file://") :]
+        if rest.lower().startswith("localhost/"):  # file://localhost/etc = /etc
+            rest = rest[len("localhost") :]
         path, _, fragment = rest.partition("#")
         return _local(raw, EvidenceKind.FILE, line, unquote(path), fragment or None, folder)
     if _URL_RE.match(text):
@@ -250,13 +253,24 @@ def _looks_like_path(text: str) -> bool:
 def _local(raw: str, kind: EvidenceKind, line: int, path: str, fragment: str | None,
            folder: str) -> Evidence:
     cleaned = path.replace("\\", "/")
-    if cleaned.startswith(("/", "~")) or re.match(r"^[a-zA-Z]:", cleaned) or "\0" in cleaned:
-        return Evidence(raw, kind, line, target=path, fragment=fragment, outside=True)
+    # a tool that percent-decodes the path ("%2e%2e/") must not escape the folder either
+    for form in dict.fromkeys((cleaned, unquote(cleaned).replace("\\", "/"))):
+        if form.startswith(("/", "~")) or re.match(r"^[a-zA-Z]:", form) or "\0" in form:
+            return Evidence(raw, kind, line, target=path, fragment=fragment, outside=True)
+        joined = posixpath.normpath(posixpath.join(folder, form))
+        if not (joined == folder or joined.startswith(folder + "/")):
+            return Evidence(raw, kind, line, target=path, fragment=fragment, outside=True)
     joined = posixpath.normpath(posixpath.join(folder, cleaned))
-    inside = joined == folder or joined.startswith(folder + "/")
-    if not inside:
-        return Evidence(raw, kind, line, target=path, fragment=fragment, outside=True)
     return Evidence(raw, kind, line, target=path, fragment=fragment, resolved=joined)
+
+
+_KIND_NAMES = {
+    "str": "a string",
+    "int": "an integer",
+    "float": "a number",
+    "bool": "a boolean",
+    "timestamp": "a date",
+}
 
 
 def _type_name(node: Node | None) -> str:
@@ -266,12 +280,18 @@ def _type_name(node: Node | None) -> str:
         return "a mapping"
     if isinstance(node, Seq):
         return "a list"
-    return "null" if node.value is None else f"a {node.kind}"
+    if node.value is None:
+        return "null"
+    return _KIND_NAMES.get(node.kind, f"a {node.kind} value")
 
 
 def _answer(item: Map, category: str, folder: str, problems: list[Problem]) -> Answer:
-    rid = _scalar_text(item.get("id")) or ""
+    id_node = item.get("id")
+    rid = _scalar_text(id_node) or ""
     where = rid or None
+    if id_node is not None and not (isinstance(id_node, Scalar) and isinstance(id_node.value, str)):
+        problems.append(Problem("field-type", f"'id' is {_type_name(id_node)}, expected a string",
+                                item.key_line("id"), where))
 
     def text_field(name: str) -> tuple[str | None, int | None]:
         node = item.get(name)
@@ -301,6 +321,8 @@ def _answer(item: Map, category: str, folder: str, problems: list[Problem]) -> A
         form = EvidenceForm.LIST if ev_node.items else EvidenceForm.EMPTY
         for child in ev_node.items:
             if isinstance(child, Scalar) and child.value is not None:
+                if not isinstance(child.value, str):
+                    problems.append(Problem("field-type", f"evidence item is {_type_name(child)}, expected a string", child.line, where))
                 evidence.append(_evidence(str(child.value), child.line, folder))
             elif isinstance(child, Scalar):
                 evidence.append(Evidence("", EvidenceKind.EMPTY, child.line))
@@ -339,24 +361,27 @@ def parse_submission(path: str, data: bytes, known_fields: Iterable[str] = (),
     version = match.group(1)[1:] if match else ""
     product = match.group(2) if match else posixpath.basename(posixpath.dirname(path))
     folder = posixpath.dirname(path)
-    base = {"path": path, "version": version, "product": product, "oid": oid}
+
+    def failed(problem: Problem) -> Submission:
+        return Submission(path, version, product, problems=(problem,), oid=oid)
+
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return Submission(**base, problems=(Problem("not-utf8", f"byte {exc.start} is not UTF-8", line),))
+        return failed(Problem("not-utf8", f"byte {exc.start} is not UTF-8", line))
     if not text.strip():
-        return Submission(**base, problems=(Problem("yaml-invalid", "the file is empty", 1),))
+        return failed(Problem("yaml-invalid", "the file is empty", 1))
     try:
         doc = load(text)
     except YamlError as exc:
-        return Submission(**base, problems=(Problem("yaml-invalid", exc.message, exc.line),))
+        return failed(Problem("yaml-invalid", exc.message, exc.line))
     problems = [Problem(f"yaml-{w.code}" if w.code != "multi-document" else "yaml-invalid", w.message, w.line)
                 for w in doc.warnings]
     root = doc.root
     if not isinstance(root, Map):
         problems.append(Problem("yaml-invalid", f"the document is {_type_name(root)}, not a mapping", 1))
-        return Submission(**base, problems=tuple(problems))
+        return Submission(path, version, product, problems=tuple(problems), oid=oid)
 
     known = tuple(dict.fromkeys((*known_fields, *UPSTREAM_REQUIRED_METADATA, "repoUrl")))
     metadata: dict[str, MetaField] = {}
@@ -391,12 +416,16 @@ def parse_submission(path: str, data: bytes, known_fields: Iterable[str] = (),
     elif spec is not None:
         problems.append(Problem("field-type", f"'spec' is {_type_name(spec)}, expected a mapping", spec_line))
     return Submission(
-        **base,
+        path=path,
+        version=version,
+        product=product,
+        oid=oid,
         metadata=metadata,
         metadata_line=metadata_line,
         spec_line=spec_line if isinstance(spec, Map) else None,
         categories=tuple(categories),
         answers=tuple(answers),
+        extra_keys=tuple((k, line) for k, line, _ in root.entries if k not in ("metadata", "spec")),
         problems=tuple(problems),
         parsed=True,
     )

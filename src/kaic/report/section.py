@@ -34,7 +34,8 @@ class ReportContext:
         """Compute a shared piece (analysis, mentions, history) once per report."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[no-any-return]
+        value: T = self._memo[key]
+        return value
 
 
 class Section(Protocol):

@@ -12,6 +12,7 @@ from . import (
     evidence_empty_string,
     evidence_missing,
     evidence_not_a_list,
+    evidence_url_malformed,
     example_value,
     field_type,
     file_not_regular,
@@ -34,7 +35,9 @@ from . import (
     na_on_must,
     na_without_notes,
     not_utf8,
+    product_folder_name,
     status_contradicts_notes,
+    top_level_key,
     unknown_requirement,
     version_mismatch,
     yaml_duplicate_key,
@@ -49,6 +52,7 @@ _MODULES = (
     not_utf8,
     file_too_large,
     file_not_regular,
+    product_folder_name,
     yaml_duplicate_key,
     yaml_tag,
     field_type,
@@ -71,6 +75,7 @@ _MODULES = (
     evidence_empty_string,
     evidence_not_a_list,
     evidence_missing,
+    evidence_url_malformed,
     description_edited,
     level_edited,
     unknown_requirement,
@@ -84,6 +89,7 @@ _MODULES = (
     device_plugin_as_dra,
     local_evidence_outside,
     metadata_key_style,
+    top_level_key,
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in map(Rule.from_module, _MODULES)}

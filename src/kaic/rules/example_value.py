@@ -1,4 +1,4 @@
-"""Metadata copied from the instructions' fictional example.
+"""A metadata value is copied from the instructions' fictional example.
 
 instructions.md fills its example with Yoyodyne's Turbo Encabulator on
 yoyo.dyne; such values in a real submission were copied and not replaced.

@@ -1,7 +1,9 @@
-"""A field has the wrong type: a string where a list or mapping is expected, a
-number, a mapping in an evidence list, a category that is not a list.
+"""A field does not have the type the checklist template gives it.
 
-The field is read as well as it can be and the rest of the file is still checked.
+Examples are a string where a list or mapping is expected, a number or boolean
+where text is expected, a mapping or number in an evidence list, or a category
+that is not a list. The field is read as well as it can be and the rest of the
+file is still checked.
 
 Fails: `spec: "all implemented"`, `notes: 42`, `evidence: {url: ...}`.
 Passes: the checklist template's shapes.

@@ -37,10 +37,11 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
         if name in asked:
             yield Hit(f"metadata field {name} {state}", line)
         else:
-            version = f"the v{sub.version} checklist" if ctx.checklist else "no checklist"
+            checklist = (f"the v{sub.version} checklist does not" if ctx.checklist
+                         else f"there is no v{sub.version} checklist")
             yield Hit(
                 f"metadata field {name} {state} (only the upstream validator asks for it; "
-                f"{version} does not)",
+                f"{checklist})",
                 line,
                 severity=Severity.WARNING,
             )

@@ -13,10 +13,12 @@ ID = "metadata-not-string"
 SEVERITY = Severity.ERROR
 HINT = "Quote the value so that YAML reads it as a string."
 UPSTREAM = True
+_KINDS = {"int": "an integer", "float": "a number", "bool": "a boolean", "list": "a list",
+          "dict": "a mapping"}
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if field.value is not None and not isinstance(field.value, str):
-            kind = type(field.value).__name__
-            yield Hit(f"metadata field {field.name} is a {kind}, not a string: {field.value!r}", field.line)
+            kind = _KINDS.get(type(field.value).__name__, type(field.value).__name__)
+            yield Hit(f"metadata field {field.name} is {kind}, not a string: {field.value!r}", field.line)

@@ -1,8 +1,8 @@
 """A requirement is Implemented while its notes say it is off or does not apply.
 
-Notes such as "disabled by default", "not enabled", "not supported" or "does not
-apply to this platform" next to `Implemented` are how some answers that should
-be N/A or Not Implemented get past the validator.
+Notes such as "disabled by default", "not enabled", "not supported", "the platform
+does not provide an autoscaler" or "does not apply" next to `Implemented` are how
+some answers that should be N/A or Not Implemented get past the validator.
 
 Fails (warning): `status: Implemented`, `notes: "DRA APIs are disabled by default"`.
 Passes: `status: Implemented`, `notes: "DRA APIs are enabled by default"`.
@@ -19,7 +19,8 @@ SEVERITY = Severity.WARNING
 HINT = "If the feature is off or does not apply, say N/A or Not Implemented and explain in notes."
 CONTRADICTION = re.compile(
     r"\b(?:disabled|not\s+enabled|not\s+(?:yet\s+)?supported|unsupported|not\s+available"
-    r"|does\s+not\s+apply|doesn't\s+apply|not\s+applicable|is\s+not\s+provided)\b",
+    r"|does\s+not\s+apply|doesn't\s+apply|not\s+applicable|is\s+not\s+provided"
+    r"|(?:does\s+not|doesn't)\s+(?:provide|offer|include|support))\b",
     re.I,
 )
 

@@ -1,7 +1,9 @@
-"""The file is not YAML kaic accepts: a syntax error, an empty file, a document
-that is not a mapping, nesting deeper than 64 levels, or aliases expanding to
-more than 100,000 nodes (an alias bomb). The submission is kept in the results
-with this finding and every other submission is still checked.
+"""The file is not YAML that kaic accepts.
+
+That is a syntax error, an empty file, a document that is not a mapping, nesting
+deeper than 64 levels, aliases expanding to more than 100,000 nodes (an alias
+bomb), or more than one YAML document. The submission is kept in the results with
+this finding and every other submission is still checked.
 
 Fails: `metadata: [unclosed`.
 Passes: a well-formed mapping with `metadata` and `spec`.

@@ -7,6 +7,7 @@ where they could be taken for an option.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
@@ -60,9 +61,18 @@ def run_git(repo: Path | None, *args: str, timeout: float = 120) -> str:
     except subprocess.TimeoutExpired:
         raise SourceError(f"git {args[0]} timed out after {timeout:.0f}s") from None
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SourceError(f"git {args[0]} failed: {message[-1] if message else done.returncode}")
+        raise SourceError(f"git {args[0]} failed: {_git_error(done.stderr, done.returncode)}")
     return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def _git_error(stderr: bytes, returncode: int) -> str:
+    """The line of git's stderr that says what went wrong (its first `fatal:`/`error:`)."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    for line in lines:
+        for prefix in ("fatal:", "error:"):
+            if line.startswith(prefix):
+                return line[len(prefix) :].strip()
+    return lines[-1] if lines else f"exit code {returncode}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +106,7 @@ class GitRepo:
     def commit(self, oid: str) -> Commit:
         out = run_git(self.path, "show", "-s", "--format=%H%x00%cI%x00%P%x00%s", oid, "--")
         full, date, parents, subject = out.rstrip("\n").split("\0", 3)
-        return Commit(full, date, tuple(parents.split()), subject)
+        return Commit(full, date, subject, tuple(parents.split()))
 
     def log(self, ref: str, *, first_parent: bool = True, since: str | None = None,
             until: str | None = None) -> list[Commit]:
@@ -113,7 +123,7 @@ class GitRepo:
         commits = []
         for line in out.splitlines():
             full, date, parents, subject = line.split("\0", 3)
-            commits.append(Commit(full, date, tuple(parents.split()), subject))
+            commits.append(Commit(full, date, subject, tuple(parents.split())))
         return commits
 
     def changed_paths(self, base: str, head: str) -> list[str]:
@@ -174,10 +184,8 @@ class GitRepo:
             self._batch = None
 
     def __del__(self) -> None:  # pragma: no cover - best effort
-        try:
+        with contextlib.suppress(Exception):
             self.close()
-        except Exception:
-            pass
 
 
 def _read_exact(stream: IO[bytes], n: int) -> bytes:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 
 from .base import Source, SourceError, SourceInfo
@@ -108,22 +110,30 @@ def _cached_bundle(bundle: Path) -> GitRepo:
     if not (target / "HEAD").exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".tmp{os.getpid()}")
-        run_git(None, "clone", "--quiet", "--mirror", "--", str(bundle), str(tmp))
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            run_git(None, "clone", "--quiet", "--mirror", "--", str(bundle), str(tmp))
+        except SourceError as exc:
+            raise SourceError(
+                f"cannot read {bundle} as a git bundle: {exc.message}",
+                "give a folder, a git repository, a bundle file, a URL or 'sample'",
+            ) from None
         os.replace(tmp, target)
     return GitRepo(target, str(bundle))
 
 
 def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
+    if url.startswith("-"):  # never reaches git (or ssh) where it could read as an option
+        raise SourceError(f"not a repository URL: {url!r}")
     target = cache_dir() / "repos" / _slug(url)
     if (target / "HEAD").exists():
         if fetch:
-            try:
+            with contextlib.suppress(SourceError):  # offline: the cached copy is still valid
                 run_git(target, "fetch", "--quiet", "--prune", "origin", timeout=60)
-            except SourceError:
-                pass  # offline: the cached copy is still a valid state
         return GitRepo(target, url)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)  # left over by an interrupted clone
     try:
         run_git(None, "clone", "--quiet", "--mirror", "--", url, str(tmp), timeout=300)
     except SourceError as exc:

@@ -1,0 +1,148 @@
+"""A delta (see `baseline.diff`) as plain text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json as _json
+from collections.abc import Callable
+from typing import Any
+
+from ..report.escape import md_code, md_text
+from ..report.markup import table
+
+DIFF_FORMATS = ("text", "md", "json")
+
+
+def side_label(source: dict[str, Any]) -> str:
+    """"<location> @ <short commit> (<date>)", from what the side knows."""
+    parts = [str(source.get("location") or "?")]
+    commit = source.get("commit")
+    if commit:
+        parts.append(f"@ {str(commit)[:12]}")
+    elif source.get("ref"):
+        parts.append(f"@ {source['ref']}")
+    if source.get("date"):
+        parts.append(f"({source['date']})")
+    return " ".join(parts)
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split()) if text is not None else "—"
+
+
+def _who(entry: dict[str, Any]) -> str:
+    bits = [b for b in (entry.get("vendor"), entry.get("platform")) if b]
+    return _one_line(" — ".join(bits)) if bits else "(no vendorName)"
+
+
+def _status(value: str | None) -> str:
+    if value is None:
+        return "absent"
+    return repr(value) if value in ("",) else value
+
+
+def _summary_line(delta: dict[str, Any]) -> str:
+    t, subs = delta["totals"], delta["submissions"]
+    return (f"Submissions: {t['old']['submissions']} -> {t['new']['submissions']} "
+            f"(+{len(subs['added'])} added, -{len(subs['removed'])} removed, {len(subs['changed'])} changed, "
+            f"{subs['unchanged']} unchanged); vendors: {t['old']['vendors']} -> {t['new']['vendors']}")
+
+
+def text(delta: dict[str, Any]) -> str:
+    out = [f"kaic diff: {side_label(delta['old'])}", f"       ->  {side_label(delta['new'])}", "",
+           _summary_line(delta)]
+    versions = delta["versions"]
+    if versions["added"] or versions["removed"]:
+        out += ["", "Versions:"]
+        out += [f"  + v{v}" for v in versions["added"]] + [f"  - v{v}" for v in versions["removed"]]
+    subs = delta["submissions"]
+    for title, mark, entries in (("Added submissions", "+", subs["added"]), ("Removed submissions", "-", subs["removed"])):
+        if entries:
+            out += ["", f"{title} ({len(entries)}):"]
+            out += [f"  {mark} {e['path']}  {_who(e)}" for e in entries]
+    if subs["changed"]:
+        out += ["", f"Changed submissions ({len(subs['changed'])}):"]
+        for entry in subs["changed"]:
+            out.append(f"  ~ {entry['path']}  {_who(entry)}")
+            for s in entry["statuses"]:
+                out.append(f"      status {s['requirement']}: {_status(s['old'])} -> {_status(s['new'])}")
+            for e in entry["evidence"]:
+                out.append(f"      evidence {e['requirement']}:" + (" reordered" if e.get("reordered") else ""))
+                out += [f"        + {_one_line(x)}" for x in e["added"]]
+                out += [f"        - {_one_line(x)}" for x in e["removed"]]
+            for m in entry["metadata"]:
+                out.append(f"      metadata {m['field']}: {_one_line(m['old'])} -> {_one_line(m['new'])}")
+            if entry["notes"]:
+                out.append("      notes changed: " + ", ".join(entry["notes"]))
+    if delta["checklists"]:
+        out += ["", "Checklists:"]
+        for c in delta["checklists"]:
+            out.append(f"  {c['change']}: v{c['version']}")
+            out += _checklist_lines(c, lambda s: s)
+    if len(out) == 4:
+        out += ["", "No differences."]
+    return "\n".join(out) + "\n"
+
+
+def _checklist_lines(c: dict[str, Any], quote: Callable[[str], str]) -> list[str]:
+    req = c["requirements"]
+    if c["change"] == "added":
+        listed = ", ".join(f"{quote(r['id'])} ({r['level']})" for r in req["added"])
+        return [f"      new checklist, {len(req['added'])} requirements: {listed}"]
+    if c["change"] == "removed":
+        return [f"      checklist removed ({len(req['removed'])} requirements)"]
+    lines = [f"      + {quote(r['id'])} ({r['level']})" for r in req["added"]]
+    lines += [f"      - {quote(r['id'])} ({r['level']})" for r in req["removed"]]
+    lines += [f"      level {quote(r['id'])}: {r['old']} -> {r['new']}" for r in req["level"]]
+    lines += [f"      category {quote(r['id'])}: {r['old']} -> {r['new']}" for r in req["category"]]
+    lines += [f"      description edited: {quote(r)}" for r in req["description"]]
+    fields = c["metadata_fields"]
+    lines += [f"      + metadata field {quote(f)}" for f in fields["added"]]
+    lines += [f"      - metadata field {quote(f)}" for f in fields["removed"]]
+    return lines
+
+
+def markdown(delta: dict[str, Any]) -> str:
+    subs = delta["submissions"]
+    out = ["# kaic diff", "",
+           table(["", "Source"], [["old", md_text(side_label(delta["old"]))],
+                                  ["new", md_text(side_label(delta["new"]))]]),
+           "", md_text(_summary_line(delta))]
+    versions = delta["versions"]
+    if versions["added"] or versions["removed"]:
+        out += ["", "## Versions", ""]
+        out += [f"- added: v{md_text(v)}" for v in versions["added"]]
+        out += [f"- removed: v{md_text(v)}" for v in versions["removed"]]
+    for title, entries in (("Added submissions", subs["added"]), ("Removed submissions", subs["removed"])):
+        if entries:
+            out += ["", f"## {title} ({len(entries)})", "",
+                    table(["Submission", "Vendor", "Platform"],
+                          [[md_code(e["path"]), md_text(e["vendor"]), md_text(e["platform"])] for e in entries])]
+    if subs["changed"]:
+        out += ["", f"## Changed submissions ({len(subs['changed'])})"]
+        for entry in subs["changed"]:
+            out += ["", f"### {md_code(entry['path'])} — {md_text(_who(entry))}", ""]
+            rows: list[list[str]] = []
+            for s in entry["statuses"]:
+                rows.append(["status", md_code(s["requirement"]), md_text(_status(s["old"])), md_text(_status(s["new"]))])
+            for e in entry["evidence"]:
+                rows.append(["evidence", md_code(e["requirement"]),
+                             "<br>".join(md_text(x) for x in e["removed"]) or ("(reordered)" if e.get("reordered") else ""),
+                             "<br>".join(md_text(x) for x in e["added"])])
+            for m in entry["metadata"]:
+                rows.append(["metadata", md_code(m["field"]), md_text(_one_line(m["old"])), md_text(_one_line(m["new"]))])
+            for rid in entry["notes"]:
+                rows.append(["notes", md_code(rid), "(edited)", ""])
+            out.append(table(["Change", "Field", "Old", "New"], rows))
+    if delta["checklists"]:
+        out += ["", "## Checklists", ""]
+        for c in delta["checklists"]:
+            out.append(f"- v{md_text(c['version'])}: {c['change']}")
+            out += ["  " + line.strip() for line in _checklist_lines(c, md_code)]
+    return "\n".join(out) + "\n"
+
+
+def json(delta: dict[str, Any]) -> str:
+    return _json.dumps(delta, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDER: dict[str, Callable[[dict[str, Any]], str]] = {"text": text, "md": markdown, "json": json}

@@ -1,0 +1,18 @@
+"""`kaic baseline`: a JSON record of a repository state for later `kaic diff` runs."""
+
+from __future__ import annotations
+
+import json
+
+from . import app
+from ._common import OutOpt, RefOpt, SourceOpt, emit, load_or_fail
+
+
+@app.command("baseline")
+def baseline_cmd(source: SourceOpt = None, ref: RefOpt = None, out: OutOpt = None) -> None:
+    """Write the baseline of a state: kaic version, source, commit, date, inventory per
+    version, checklists, and a fingerprint per submission (statuses, evidence, metadata)."""
+    from ..baseline import snapshot
+
+    _, state = load_or_fail(source, ref)
+    emit(json.dumps(snapshot(state), indent=2, ensure_ascii=False) + "\n", out)

@@ -1,0 +1,85 @@
+"""`kaic report`: the program's analysis as Markdown, JSON, CSV (and any registered format)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail
+
+
+def _formats(fmt: str, known: list[str]) -> list[str]:
+    chosen: list[str] = []
+    for name in (part.strip() for part in fmt.split(",")):
+        if name == "all":
+            chosen.extend(known)
+        elif name in known:
+            chosen.append(name)
+        else:
+            fail(f"unknown report format {name!r}", "use one of: " + ", ".join([*known, "all"]))
+    return list(dict.fromkeys(chosen))
+
+
+@app.command("report")
+def report_cmd(
+    source: SourceOpt = None,
+    ref: RefOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | csv | all (or several, comma-separated)")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write the report files into.")] = None,
+    vendor_groups: Annotated[Path | None, typer.Option("--vendor-groups", help="A vendor-groups YAML file instead of kaic's own.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file (as for validate).")] = None,
+) -> None:
+    """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
+
+    With one format and no --out, the report goes to stdout (Markdown by default).
+    Exit 0: report made; 1: a section failed (the rest is still written); 2: usage or source error.
+    """
+    from ..analysis import VendorGroupsError, load_vendor_groups
+    from ..config import ConfigError, load_config
+    from ..report.build import build_report
+    from ..report.render import RENDERERS, output_name, renderer
+    from ..source import SourceError
+    from ..validate import validate
+
+    formats = _formats(fmt, list(RENDERERS))
+    if out is None and len(formats) > 1:
+        fail(f"{len(formats)} formats need a folder", "add --out DIR")
+    try:
+        groups = load_vendor_groups(vendor_groups)
+    except VendorGroupsError as exc:
+        fail(str(exc))
+    src, state = load_or_fail(source, ref)
+    try:
+        cfg = load_config(src, config)
+    except (ConfigError, SourceError) as exc:
+        fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+    report = build_report(state, validate(state, cfg), options={"vendor_groups": groups})
+
+    written: list[Path] = []
+    for name in formats:
+        module = renderer(name)
+        rendered = module.render(report)
+        if out is None:
+            if isinstance(rendered, dict):
+                if len(rendered) != 1:
+                    fail(f"the {name} report is {len(rendered)} files", "add --out DIR")
+                rendered = next(iter(rendered.values()))
+            emit(rendered, None)
+            continue
+        files = rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
+        for filename, text in files.items():
+            target = out / filename
+            emit(text, target)
+            written.append(target)
+    if written:
+        typer.echo(f"kaic: wrote {len(written)} file(s) to {out}", err=True)
+    for error in report.data.get("errors", []):
+        typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
+                    err=True)
+    if report.data.get("errors"):
+        sys.stderr.flush()
+        raise typer.Exit(1)

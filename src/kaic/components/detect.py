@@ -1,0 +1,372 @@
+"""Submission -> Detection: every catalog mention, with its place, version and tag.
+
+Read: the metadata (every field), each requirement's notes and evidence (links, words,
+local paths) and the text files in the product folder. Never read: a requirement's
+`description`, which is copied from the checklist and names example projects.
+
+A mention in a requirement whose status is N/A or Not Implemented, or in a clause that
+says "not applicable", "not deployed", "planned"..., is kept with a tag and does not
+count as adoption. Projects named by the platform's identity (its repoUrl, platform
+name, website or documentation links) are the platform itself, not components.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from ..model import Answer, EvidenceKind, Status, Submission
+from .catalog import Catalog
+from .localfiles import LocalFile
+from .matcher import Hit, TermKind
+from .model import Component, Detection, Kind, Mention, Place, Via
+from .text import LineIndex, Tag, tag_for
+from .urls import URL_IN_TEXT, Url, parse, repo_of, repo_prefixes, slug_text, version_in_rest
+from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
+
+IDENTITY_FIELDS = ("platformName", "repoUrl", "websiteUrl", "documentationUrl", "productLogoUrl")
+"""Metadata fields that name the platform itself: projects found there are the platform."""
+
+_NEGATIVE_STATUSES = (Status.NA, Status.NOT_IMPLEMENTED)
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SNIPPET = 80
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+
+
+@dataclass
+class _Scan:
+    """Collects the mentions of one submission."""
+
+    catalog: Catalog
+    mentions: list[Mention]
+
+    # -- links ---------------------------------------------------------------------------
+
+    def url(self, raw: str, place: Place, tag: Tag | None, words: bool = True) -> None:
+        url = parse(raw)
+        if url is None:
+            return
+        found = self.catalog.prefixes.match(url)
+        linked: str | None = None
+        if found is not None:
+            target, prefix, rest = found
+            linked = target
+            version = version_in_rest(prefix, rest)
+            self.mentions.append(Mention(target, place, Via.URL, _snippet(raw), version, tag))
+        if words:
+            self.link_words(url, place, tag, skip=linked)
+
+    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None) -> None:
+        text = slug_text(url)
+        seen: set[str] = set()
+        for hit in self.catalog.matcher.scan(text):
+            target = hit.term.target
+            if target == skip or target in seen:
+                continue
+            seen.add(target)
+            via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.LINK_WORDS
+            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, tag))
+
+    # -- prose ---------------------------------------------------------------------------
+
+    def prose(self, text: str, places: PlaceFn, status_tag: Tag | None, blocks: bool) -> None:
+        """Scan free text once: links first (masked out), then names, versions and tags."""
+        if not text.strip():
+            return
+        index = LineIndex(text)
+        masked = text
+        urls = list(URL_IN_TEXT.finditer(text))
+        if urls:
+            chars = list(text)
+            for m in urls:
+                for i in range(m.start(), m.end()):
+                    chars[i] = " "
+            masked = "".join(chars)
+        for m in urls:
+            for place in places(index.line(m.start())):
+                self.url(m.group(0), place, status_tag)
+        hits = list(self.catalog.matcher.scan(masked))
+        if not hits:
+            return
+        versions = _versions(masked, hits, index, blocks)
+        for i, hit in enumerate(hits):
+            line = index.line(hit.start)
+            tag = status_tag or tag_for(masked, hit.start, hit.end)
+            via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.NAME
+            snippet = _snippet(masked[hit.start : hit.end])
+            for place in places(line):
+                self.mentions.append(Mention(hit.term.target, place, via, snippet, versions[i], tag))
+
+
+PlaceFn = "Callable[[int], list[Place]]"
+
+
+def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> list[str | None]:
+    """The version of each hit: right after it on its line, or from a version-key line below."""
+    out: list[str | None] = [None] * len(hits)
+    lines_with_hits: dict[int, list[int]] = {}
+    for i, hit in enumerate(hits):
+        line = index.line(hit.start)
+        lines_with_hits.setdefault(line, []).append(i)
+        if not hit.term.versioned:
+            continue
+        line_end = index.end(line, len(text))
+        stop = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < line_end else line_end
+        out[i] = version_after(text, hit.end, stop)
+    if not blocks:
+        return out
+    # A line that only sets a version (`--version 1.0.1 \`, `version: "25.3.0"`) belongs to
+    # the nearest name above it in the same block (no blank line or fence in between).
+    total = len(index)
+    for line in range(1, total + 1):
+        if line in lines_with_hits:
+            continue
+        start = index.start(line)
+        body = text[start : index.end(line, len(text))]
+        if "ersion" not in body and "tag" not in body.lower():
+            continue
+        version = key_line_version(body)
+        if not version:
+            continue
+        for above in range(line - 1, max(0, line - 1 - LOOKBACK_LINES), -1):
+            above_text = text[index.start(above) : index.end(above, len(text))]
+            if not above_text.strip() or _FENCE.match(above_text):
+                break
+            candidates = [i for i in lines_with_hits.get(above, ()) if hits[i].term.versioned]
+            if candidates:
+                last = candidates[-1]
+                if out[last] is None:
+                    out[last] = version
+                break
+    return out
+
+
+# -- local files -----------------------------------------------------------------------
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading."""
+    text = heading.strip().lower()
+    text = re.sub(r"[^\w\- ]", "", text)
+    return text.replace(" ", "-")
+
+
+def _sections(text: str) -> dict[str, tuple[int, int]]:
+    """Markdown anchor -> (first line, last line) of its section."""
+    heads: list[tuple[int, int, str]] = []
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        m = _HEADING.match(line)
+        if m:
+            heads.append((number, len(m.group(1)), _slug(m.group(2).replace("\\", ""))))
+    total = text.count("\n") + 1
+    out: dict[str, tuple[int, int]] = {}
+    for i, (number, level, slug) in enumerate(heads):
+        end = total
+        for later, later_level, _ in heads[i + 1 :]:
+            if later_level <= level:
+                end = later - 1
+                break
+        out.setdefault(slug, (number, end))
+    return out
+
+
+def _references(sub: Submission) -> dict[str, list[tuple[str, str | None]]]:
+    """path (file or folder) -> [(requirement, fragment)] from FILE/PATH evidence."""
+    refs: dict[str, list[tuple[str, str | None]]] = {}
+    for answer in sub.answers:
+        for ev in answer.evidence:
+            if ev.kind in (EvidenceKind.FILE, EvidenceKind.PATH) and ev.resolved and not ev.outside:
+                refs.setdefault(ev.resolved.rstrip("/"), []).append((answer.id, ev.fragment))
+    return refs
+
+
+def _file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | None]]]):  # type: ignore[no-untyped-def]
+    """A function line -> places: the requirements whose evidence points at this file
+    (or a folder above it, or a heading's section of it); no requirement otherwise."""
+    whole: list[str] = []
+    ranges: list[tuple[str, int, int]] = []
+    sections: dict[str, tuple[int, int]] | None = None
+    for ref_path, items in refs.items():
+        if not (path == ref_path or path.startswith(ref_path + "/")):
+            continue
+        for requirement, fragment in items:
+            if fragment and path == ref_path:
+                if sections is None:
+                    sections = _sections(text)
+                span = sections.get(fragment.lower())
+                if span:
+                    ranges.append((requirement, *span))
+                    continue
+            if requirement not in whole:
+                whole.append(requirement)
+
+    def places(line: int) -> list[Place]:
+        reqs = list(whole)
+        for requirement, first, last in ranges:
+            if first <= line <= last and requirement not in reqs:
+                reqs.append(requirement)
+        if not reqs:
+            return [Place(None, None, path, line)]
+        return [Place(r, None, path, line) for r in reqs]
+
+    return places
+
+
+# -- the submission --------------------------------------------------------------------
+
+
+def _answer_tag(answer: Answer) -> Tag | None:
+    return Tag.NEGATIVE if answer.status in _NEGATIVE_STATUSES else None
+
+
+def _const(place: Place, line_base: int | None, multiline: bool):  # type: ignore[no-untyped-def]
+    def places(line: int) -> list[Place]:
+        if line_base is None:
+            return [place]
+        offset = line if multiline else 1
+        return [Place(place.requirement, place.field, place.file, line_base + offset - 1 + (1 if multiline else 0))]
+
+    return places
+
+
+def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, LocalFile]) -> list[Mention]:
+    """Every mention of a catalog entry in the submission, in reading order."""
+    scan = _Scan(catalog, [])
+    for name, meta in sub.metadata.items():
+        value = meta.text
+        if not value:
+            continue
+        place = Place(None, f"metadata.{name}", None, meta.line)
+        if parse(value) is not None and re.match(r"^[a-z]+://", value.strip(), re.IGNORECASE):
+            scan.url(value, place, None)
+        else:
+            scan.prose(value, _const(place, meta.line, False), None, blocks=False)
+    for answer in sub.answers:
+        status_tag = _answer_tag(answer)
+        if answer.notes.strip():
+            multiline = "\n" in answer.notes.strip()
+            place = Place(answer.id, "notes", None, answer.notes_line)
+            scan.prose(answer.notes, _const(place, answer.notes_line, multiline), status_tag, blocks=False)
+        for ev in answer.evidence:
+            place = Place(answer.id, "evidence", None, ev.line)
+            if ev.kind is EvidenceKind.URL:
+                scan.url(ev.target, place, status_tag)
+            elif ev.kind is EvidenceKind.TEXT:
+                scan.prose(ev.target, _const(place, None, False), status_tag, blocks=False)
+    refs = _references(sub)
+    negative_reqs = {a.id for a in sub.answers if _answer_tag(a)}
+    for path in sorted(files):
+        local = files[path]
+        if local.text is None:
+            continue
+        places = _file_places(path, local.text, refs)
+        referenced_by = {r for ref, items in refs.items() if path == ref or path.startswith(ref + "/") for r, _ in items}
+        status_tag = Tag.NEGATIVE if referenced_by and referenced_by <= negative_reqs else None
+        scan.prose(local.text, places, status_tag, blocks=True)
+    return scan.mentions
+
+
+def _platform_targets(sub: Submission, mentions: Iterable[Mention], catalog: Catalog) -> set[str]:
+    targets: set[str] = set()
+    repo = repo_of(sub.meta("repoUrl"))
+    if repo:
+        for key in catalog.projects_by_repo(repo):
+            targets.add(key)
+    for m in mentions:
+        if m.place.field and m.place.field.startswith("metadata."):
+            if m.place.field[len("metadata.") :] in IDENTITY_FIELDS and catalog.kind(m.target) is Kind.PROJECT:
+                targets.add(m.target)
+    return targets
+
+
+def _fold(target: str, name: str, mentions: list[Mention], platform: bool) -> Component:
+    versions: list[tuple[str, Place]] = []
+    seen_versions: set[str] = set()
+    places: list[Place] = []
+    seen_places: set[Place] = set()
+    for m in mentions:
+        if m.place not in seen_places:
+            seen_places.add(m.place)
+            places.append(m.place)
+        if m.version and normalize(m.version) not in seen_versions:
+            seen_versions.add(normalize(m.version))
+            versions.append((m.version, m.place))
+    tags = {m.tag for m in mentions}
+    tag = None if None in tags else (Tag.ROADMAP if Tag.ROADMAP in tags else Tag.NEGATIVE)
+    return Component(
+        repo=target,
+        name=name,
+        mark="M" if versions else "X",
+        version=versions[0][0] if versions else None,
+        versions=tuple(versions),
+        places=tuple(places),
+        platform=platform,
+        tag=tag,
+    )
+
+
+def detect(sub: Submission, catalog: Catalog, files: Mapping[str, LocalFile]) -> Detection:
+    mentions = scan_submission(sub, catalog, files)
+    platform = _platform_targets(sub, mentions, catalog)
+    by_target: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_target.setdefault(m.target, []).append(m)
+    components: list[Component] = []
+    platform_parts: list[Component] = []
+    not_adopted: list[Component] = []
+    for target in catalog.order(by_target):
+        if catalog.kind(target) is not Kind.PROJECT:
+            continue
+        found = by_target[target]
+        counting = [m for m in found if m.counts]
+        name = catalog.name(target)
+        if target in platform:
+            platform_parts.append(_fold(target, name, found, True))
+        elif counting:
+            components.append(_fold(target, name, counting, False))
+        else:
+            not_adopted.append(_fold(target, name, found, False))
+    adopted = {c.repo for c in components}
+    accelerators = catalog.accelerators_for(
+        [t for t, ms in by_target.items() if any(m.counts for m in ms) and catalog.kind(t) is Kind.ACCELERATOR],
+        adopted,
+    )
+    techniques = [catalog.name(t) for t in catalog.order(by_target)
+                  if catalog.kind(t) is Kind.TECHNIQUE and any(m.counts for m in by_target[t])]
+    managed = [catalog.name(t) for t in catalog.order(by_target)
+               if catalog.kind(t) is Kind.MANAGED and any(m.counts for m in by_target[t])]
+    file_states = tuple(
+        (path, "read" if f.text is not None else (f.refused or f.kind)) for path, f in sorted(files.items())
+    )
+    return Detection(
+        path=sub.path,
+        mentions=tuple(mentions),
+        components=tuple(components),
+        platform=tuple(platform_parts),
+        not_adopted=tuple(not_adopted),
+        accelerators=tuple(accelerators),
+        techniques=tuple(techniques),
+        managed=tuple(managed),
+        files=file_states,
+    )
+
+
+def iter_local_paths(sub: Submission) -> Iterator[str]:
+    """Local paths the evidence names (resolved inside the folder)."""
+    for answer in sub.answers:
+        for ev in answer.evidence:
+            if ev.kind in (EvidenceKind.FILE, EvidenceKind.PATH) and ev.resolved:
+                yield posixpath.normpath(ev.resolved)

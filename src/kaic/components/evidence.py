@@ -1,0 +1,296 @@
+"""Evidence quality: what each evidence item is, and how well each submission is backed.
+
+Each item is classified from its form alone (a link's host and path, a local file's
+name and content), never from what the vendor says about it:
+
+- test code or test output in a repository (`.../test_procedure.sh`, `.../e2e/*.go`,
+  `.../test_result.log`) or in the submission folder;
+- JUnit XML or go-test / Ginkgo output (`<testsuite`, `--- PASS`, `Ran 8 of 7144 Specs`);
+- a command transcript or walkthrough (a Markdown procedure, a gist, a repository folder);
+- a shared document (Google Docs and the like: content not verifiable from the link);
+- product documentation; a blog post or marketing page;
+- an image only; a broken local path (missing, outside the folder, a link); empty.
+
+A submission's grade follows from the best class of each claimed requirement
+(Implemented or Partially Implemented): *reproducible tests* when at least half of them
+have test code or output, *walkthroughs* when some have tests or procedures (or the
+folder holds them), *documentation only* when only documentation, blogs or documents
+back them, *no usable evidence* otherwise. The reason names the counts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from ..model import Evidence, EvidenceKind, Status, Submission
+from ..source import EntryKind, Tree
+from .localfiles import IMAGE_EXTENSIONS, LocalFile, extension
+from .urls import URL_IN_TEXT, parse
+
+
+class EvidenceClass(StrEnum):
+    TEST_REPO = "test-in-repository"
+    TEST_FOLDER = "test-in-folder"
+    TEST_REPORT = "junit-or-go-test"
+    WALKTHROUGH = "walkthrough"
+    SHARED_DOC = "shared-document"
+    DOCUMENTATION = "documentation"
+    BLOG = "blog-or-marketing"
+    OTHER = "other-link"
+    IMAGE = "image-only"
+    BROKEN = "broken-local-path"
+    EMPTY = "empty"
+
+
+CLASS_LABELS: dict[EvidenceClass, str] = {
+    EvidenceClass.TEST_REPO: "test code or output in a repository",
+    EvidenceClass.TEST_FOLDER: "test code or output in the submission folder",
+    EvidenceClass.TEST_REPORT: "JUnit or go-test output",
+    EvidenceClass.WALKTHROUGH: "command transcript or walkthrough",
+    EvidenceClass.SHARED_DOC: "shared document",
+    EvidenceClass.DOCUMENTATION: "product documentation",
+    EvidenceClass.BLOG: "blog or marketing",
+    EvidenceClass.OTHER: "other link",
+    EvidenceClass.IMAGE: "image only",
+    EvidenceClass.BROKEN: "broken local path",
+    EvidenceClass.EMPTY: "empty",
+}
+
+TEST_CLASSES = frozenset({EvidenceClass.TEST_REPO, EvidenceClass.TEST_FOLDER, EvidenceClass.TEST_REPORT})
+_RANK = {
+    EvidenceClass.TEST_REPORT: 9,
+    EvidenceClass.TEST_REPO: 8,
+    EvidenceClass.TEST_FOLDER: 8,
+    EvidenceClass.WALKTHROUGH: 6,
+    EvidenceClass.SHARED_DOC: 5,
+    EvidenceClass.DOCUMENTATION: 4,
+    EvidenceClass.BLOG: 3,
+    EvidenceClass.OTHER: 2,
+    EvidenceClass.IMAGE: 1,
+    EvidenceClass.BROKEN: 0,
+    EvidenceClass.EMPTY: 0,
+}
+
+
+class Grade(StrEnum):
+    TESTS = "reproducible-tests"
+    WALKTHROUGHS = "walkthroughs"
+    DOCUMENTATION = "documentation-only"
+    NONE = "no-usable-evidence"
+
+
+GRADE_LABELS = {
+    Grade.TESTS: "reproducible test evidence",
+    Grade.WALKTHROUGHS: "walkthroughs",
+    Grade.DOCUMENTATION: "documentation only",
+    Grade.NONE: "no usable evidence",
+}
+
+# -- classifying one item ---------------------------------------------------------------
+
+_CODE_EXT = frozenset({"sh", "bash", "go", "py", "bats", "ps1"})
+_OUTPUT_EXT = frozenset({"log", "out", "txt"})
+_DOC_EXT = frozenset({"md", "markdown", "rst", "adoc"})
+_TEST_SEGMENTS = frozenset({"test", "tests", "e2e", "testdata", "conformance-tests", "testing"})
+_GO_TEST = re.compile(
+    r"^(?:---\s(?:PASS|FAIL|SKIP):|===\sRUN\s|ok\s+\S+\s+\d|FAIL\s+\S+\s+\d)|Ran\s\d+\sof\s\d+\sSpecs"
+    r"|Test Suite (?:Passed|Failed)|<testsuites?[\s>]",
+    re.MULTILINE,
+)
+_TRANSCRIPT = re.compile(r"^\s*(?:\$\s|kubectl\s|helm\s|```)", re.MULTILINE)
+_REPO_PATH = re.compile(r"^/([^/]+)/([^/]+)(?:/(blob|tree|raw)/([^/]+)(/.*)?)?/?$")
+_RAW_PATH = re.compile(r"^/([^/]+)/([^/]+)/(?:refs/heads/)?([^/]+)(/.*)?$")
+_BLOG_SEGMENTS = frozenset({"blog", "blogs", "articles", "article", "post", "posts", "news", "community"})
+_MARKETING_SEGMENTS = frozenset({"products", "product", "solutions", "pricing", "customers", "resources"})
+_SHARED_HOSTS = ("docs.google.com", "drive.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com",
+                 "box.com", "notion.so", "notion.site", "sharepoint.com")
+
+
+def _repo_file_class(path: str, folder: bool) -> EvidenceClass:
+    """A file or folder inside a code repository, by its path."""
+    segments = [s.lower() for s in path.strip("/").split("/") if s]
+    name = segments[-1] if segments else ""
+    ext = extension(name) if not folder else ""
+    in_tests = any(s in _TEST_SEGMENTS for s in segments[:-1])
+    if ext == "xml" and ("junit" in name or "result" in name or "report" in name):
+        return EvidenceClass.TEST_REPORT
+    if ext in _OUTPUT_EXT or (ext in ("json", "xml") and ("result" in name or "output" in name)):
+        return EvidenceClass.TEST_REPO
+    if ext in _CODE_EXT or name.endswith("_test.go") or name.startswith("test_") or in_tests and ext in ("yaml", "yml", "json"):
+        return EvidenceClass.TEST_REPO
+    if folder or ext in _DOC_EXT or not ext:
+        return EvidenceClass.WALKTHROUGH
+    if ext in IMAGE_EXTENSIONS:
+        return EvidenceClass.IMAGE
+    return EvidenceClass.WALKTHROUGH
+
+
+def classify_url(raw: str) -> EvidenceClass:
+    url = parse(raw)
+    if url is None:
+        return EvidenceClass.OTHER
+    host, path = url.host, url.path
+    if host == "gist.github.com" or host == "gist.githubusercontent.com":
+        return EvidenceClass.WALKTHROUGH
+    if host in ("github.com", "gitlab.com", "bitbucket.org") or host.endswith(".gitlab.com"):
+        m = _REPO_PATH.match(path)
+        if m and m.group(3):
+            return _repo_file_class(m.group(5) or "", folder=m.group(3) == "tree" and not extension(m.group(5) or ""))
+        if re.match(r"^/[^/]+/[^/]+/(?:pull|issues|commit|compare|discussions)/", path):
+            return EvidenceClass.OTHER
+        return EvidenceClass.DOCUMENTATION  # a repository's front page: its README
+    if host == "raw.githubusercontent.com":
+        m = _RAW_PATH.match(path)
+        return _repo_file_class(m.group(4) or "", folder=False) if m else EvidenceClass.OTHER
+    if any(host == h or host.endswith("." + h) for h in _SHARED_HOSTS):
+        return EvidenceClass.SHARED_DOC
+    labels = host.split(".")
+    segments = [s.lower() for s in path.split("/") if s]
+    if labels[0] in ("blog", "blogs", "medium", "dev") or host in ("medium.com", "dev.to", "builder.aws.com"):
+        return EvidenceClass.BLOG
+    if any(s in _BLOG_SEGMENTS for s in segments[:2]) or (segments and segments[0] in ("en", "us", "en-us") and len(segments) > 1 and segments[1] in _BLOG_SEGMENTS):
+        return EvidenceClass.BLOG
+    if extension(path) in IMAGE_EXTENSIONS:
+        return EvidenceClass.IMAGE
+    docs_like = any(s in ("docs", "doc", "documentation", "help", "guide", "guides", "reference", "manual") for s in segments) \
+        or labels[0] in ("docs", "doc", "learn", "help", "support", "documentation", "techdocs", "developer", "developers")
+    if not docs_like and (extension(path) == "pdf" or any(s in _MARKETING_SEGMENTS for s in segments[:2])):
+        return EvidenceClass.BLOG
+    return EvidenceClass.DOCUMENTATION
+
+
+def classify_local_text(local: LocalFile) -> EvidenceClass:
+    """A readable (or refused) regular file in the submission folder."""
+    ext = local.extension
+    name = posixpath.basename(local.path).lower()
+    if local.kind == "image":
+        return EvidenceClass.IMAGE
+    if local.kind in ("link", "special"):
+        return EvidenceClass.BROKEN
+    text = local.text
+    if ext == "xml" and (text is None and ("junit" in name or "result" in name) or text and "<testsuite" in text[:20000]):
+        return EvidenceClass.TEST_REPORT
+    if text is not None and _GO_TEST.search(text):
+        return EvidenceClass.TEST_REPORT
+    if ext in _OUTPUT_EXT or ext in ("xml", "json") or ext in _CODE_EXT or name.endswith("_test.go"):
+        return EvidenceClass.TEST_FOLDER
+    if ext in _DOC_EXT or ext in ("html", "htm"):
+        return EvidenceClass.WALKTHROUGH
+    return EvidenceClass.OTHER
+
+
+def classify_local(ev: Evidence, tree: Tree, files: Mapping[str, LocalFile]) -> EvidenceClass:
+    if ev.outside or not ev.resolved:
+        return EvidenceClass.BROKEN
+    path = ev.resolved.rstrip("/")
+    entry = tree.get(path)
+    if entry is None:
+        return EvidenceClass.BROKEN
+    if entry.kind is EntryKind.DIR:
+        inside = [f for p, f in files.items() if p.startswith(path + "/")]
+        classes = [classify_local_text(f) for f in inside]
+        return best(classes) if classes else EvidenceClass.BROKEN
+    local = files.get(path)
+    if local is None:
+        return EvidenceClass.BROKEN
+    return classify_local_text(local)
+
+
+def best(classes: list[EvidenceClass]) -> EvidenceClass:
+    return max(classes, key=lambda c: _RANK[c]) if classes else EvidenceClass.EMPTY
+
+
+@dataclass(frozen=True)
+class Item:
+    requirement: str
+    raw: str
+    line: int | None
+    source: str  # "evidence" or "notes" (a link written in the notes)
+    cls: EvidenceClass
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"requirement": self.requirement, "evidence": self.raw, "line": self.line,
+                "source": self.source, "class": self.cls.value}
+
+
+@dataclass(frozen=True)
+class RequirementEvidence:
+    requirement: str
+    status: str
+    best: EvidenceClass
+    items: tuple[Item, ...]
+
+    @property
+    def level(self) -> str:
+        if self.best in TEST_CLASSES:
+            return "tests"
+        if self.best in (EvidenceClass.WALKTHROUGH,):
+            return "walkthrough"
+        if self.best in (EvidenceClass.SHARED_DOC, EvidenceClass.DOCUMENTATION, EvidenceClass.BLOG, EvidenceClass.OTHER):
+            return "documentation"
+        return "none"
+
+
+@dataclass(frozen=True)
+class EvidenceReport:
+    path: str
+    requirements: tuple[RequirementEvidence, ...]
+    folder_classes: tuple[tuple[str, EvidenceClass], ...]  # every local file and its class
+    grade: Grade
+    reason: str
+
+    def counts(self) -> Counter[EvidenceClass]:
+        return Counter(i.cls for r in self.requirements for i in r.items if i.source == "evidence")
+
+
+_CLAIMS = (Status.IMPLEMENTED, Status.PARTIAL)
+
+
+def assess(sub: Submission, tree: Tree, files: Mapping[str, LocalFile]) -> EvidenceReport:
+    reqs: list[RequirementEvidence] = []
+    for answer in sub.answers:
+        items: list[Item] = []
+        for ev in answer.evidence:
+            if ev.kind is EvidenceKind.URL:
+                cls = classify_url(ev.target)
+            elif ev.kind in (EvidenceKind.FILE, EvidenceKind.PATH):
+                cls = classify_local(ev, tree, files)
+            else:
+                cls = EvidenceClass.EMPTY
+            items.append(Item(answer.id, ev.raw, ev.line, "evidence", cls))
+        for m in URL_IN_TEXT.finditer(answer.notes or ""):
+            items.append(Item(answer.id, m.group(0), answer.notes_line, "notes", classify_url(m.group(0))))
+        reqs.append(RequirementEvidence(answer.id, answer.status.value, best([i.cls for i in items]), tuple(items)))
+    folder = tuple((p, classify_local_text(f)) for p, f in sorted(files.items()))
+    grade, reason = _grade(sub, reqs, folder)
+    return EvidenceReport(sub.path, tuple(reqs), folder, grade, reason)
+
+
+def _grade(sub: Submission, reqs: list[RequirementEvidence],
+           folder: tuple[tuple[str, EvidenceClass], ...]) -> tuple[Grade, str]:
+    claims = [r for r in reqs if Status(r.status) in _CLAIMS] if reqs else []
+    if not claims:
+        return Grade.NONE, "no requirement is claimed as Implemented or Partially Implemented"
+    n = len(claims)
+    tests = sum(1 for r in claims if r.level == "tests")
+    walks = sum(1 for r in claims if r.level == "walkthrough")
+    docs = sum(1 for r in claims if r.level == "documentation")
+    folder_procedures = [p for p, c in folder if c in TEST_CLASSES or c is EvidenceClass.WALKTHROUGH]
+    tail = f"{tests} with test code or output, {walks} with walkthroughs, {docs} with documentation only, " \
+           f"{n - tests - walks - docs} without usable evidence"
+    if tests * 2 >= n:
+        return Grade.TESTS, f"{tests} of {n} claimed requirements have test code or output ({tail})"
+    if tests or walks:
+        return Grade.WALKTHROUGHS, f"{tests + walks} of {n} claimed requirements have tests or walkthroughs ({tail})"
+    if folder_procedures:
+        return Grade.WALKTHROUGHS, (f"no claimed requirement links a test or walkthrough, but the submission folder holds "
+                                    f"{len(folder_procedures)} procedure or test file(s) ({tail})")
+    if docs:
+        return Grade.DOCUMENTATION, f"{docs} of {n} claimed requirements are backed by documentation, blogs or documents only ({tail})"
+    return Grade.NONE, f"none of the {n} claimed requirements has usable evidence ({tail})"

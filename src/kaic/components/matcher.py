@@ -1,0 +1,198 @@
+"""One compiled pass over a text finds every catalog name, alias, pattern and API group.
+
+The catalog's literal aliases are folded into a character trie and emitted as a single
+regular expression, so a text is scanned once whatever the size of the catalog; at each
+position the longest alias wins ("kube-prometheus-stack" over "Prometheus", "X-Ray"
+over "Ray"). Exclusion phrases are compiled into the same trie as *vetoes*: they win
+the position like any longer alias and are then dropped, which removes "Prometheus
+exposition format" or "API gateway" without a second scan.
+
+Words are matched on alphanumeric boundaries, so "Ray" is never found inside "array",
+"gray" or "KubeRay". Inside an alias, a space, '-' or '_' matches any of the three (or
+nothing), so "Gateway API", "gateway-api" and "gateway_api" are the same alias; inside an
+API group, '.' and '-' are interchangeable, so `gateway.networking.k8s.io` is also found
+in a documentation slug such as `gateway-gateway-networking-k8s-io-v1`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class TermKind(StrEnum):
+    NAME = "name"  # a literal name or alias
+    PATTERN = "pattern"  # a regular expression from the catalog
+    API_GROUP = "api_group"  # a Kubernetes API group, e.g. kueue.x-k8s.io
+    VETO = "veto"  # a phrase that is NOT a mention (exclusions)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    target: str  # the key of what is mentioned (a project repo, "accelerator:nvidia", ...)
+    text: str
+    kind: TermKind = TermKind.NAME
+    case_sensitive: bool = False
+
+    @property
+    def versioned(self) -> bool:
+        """Whether a version written right after this term belongs to it."""
+        return self.kind in (TermKind.NAME, TermKind.PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    term: Term
+    start: int
+    end: int
+
+
+_SEP = "\x00"  # a run of space / '-' / '_' inside a name
+_DOT = "\x01"  # a '.' or '-' inside an API group
+_SEP_RE = r"[\s_\-]{0,3}"
+_DOT_RE = r"[.\-_]"
+_BOUND_L = r"(?<![A-Za-z0-9])"
+_BOUND_R = r"(?![A-Za-z0-9])"
+
+
+def _units(text: str, kind: TermKind, fold: bool) -> list[str]:
+    units: list[str] = []
+    for ch in text.strip():
+        if kind is TermKind.API_GROUP and ch in ".-_":
+            units.append(_DOT)
+        elif ch in " \t_-":
+            if not units or units[-1] != _SEP:
+                units.append(_SEP)
+        else:
+            units.append(ch.lower() if fold else ch)
+    while units and units[-1] == _SEP:
+        units.pop()
+    return units
+
+
+def fold_key(text: str, kind: TermKind, fold: bool = True) -> str:
+    """The lookup key of a matched or catalog string: separators removed, case folded."""
+    drop = " \t_-." if kind is TermKind.API_GROUP else " \t\n\r_-"
+    out = "".join(ch for ch in text if ch not in drop)
+    return out.lower() if fold else out
+
+
+class _Node:
+    __slots__ = ("children", "end")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.end = False
+
+
+def _unit_re(unit: str) -> str:
+    if unit == _SEP:
+        return _SEP_RE
+    if unit == _DOT:
+        return _DOT_RE
+    return re.escape(unit)
+
+
+def _emit(node: _Node) -> str:
+    # Longer continuations first; an alias that may end here makes the rest optional.
+    alts = [
+        _unit_re(unit) + _emit(child)
+        for unit, child in sorted(node.children.items(), key=lambda kv: (kv[0] in (_SEP, _DOT), kv[0]))
+    ]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if len(alts) == 1 and len(node.children) == 1 and not node.end:
+        return body
+    return f"(?:{body})?" if node.end else body
+
+
+def _trie_regex(sequences: Iterable[list[str]]) -> str | None:
+    root = _Node()
+    count = 0
+    for units in sequences:
+        if not units:
+            continue
+        node = root
+        for unit in units:
+            node = node.children.setdefault(unit, _Node())
+        node.end = True
+        count += 1
+    if not count:
+        return None
+    return _emit(root)
+
+
+class CatalogConflict(ValueError):
+    """Two terms fold to the same key but point at different targets."""
+
+
+class Matcher:
+    """All terms compiled into one regular expression; `scan(text)` yields the hits."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._folded: dict[str, Term] = {}  # case-insensitive names and API groups
+        self._exact: dict[str, Term] = {}  # case-sensitive names
+        self._patterns: dict[str, Term] = {}
+        folded_seqs: list[list[str]] = []
+        exact_seqs: list[list[str]] = []
+        pattern_parts: list[str] = []
+        for term in terms:
+            if term.kind is TermKind.PATTERN:
+                name = f"p{len(self._patterns)}"
+                if re.compile(term.text).groupindex:
+                    raise CatalogConflict(f"pattern {term.text!r} ({term.target}) uses a named group")
+                wrap = "(?-i:" if term.case_sensitive else "(?:"
+                pattern_parts.append(f"(?P<{name}>{wrap}{term.text}))")
+                self._patterns[name] = term
+                continue
+            if term.case_sensitive and term.kind is not TermKind.API_GROUP:
+                key = fold_key(term.text, term.kind, fold=False)
+                self._add(self._exact, key, term)
+                exact_seqs.append(_units(term.text, term.kind, fold=False))
+            else:
+                key = fold_key(term.text, term.kind)
+                self._add(self._folded, key, term)
+                folded_seqs.append(_units(term.text, term.kind, fold=True))
+        parts: list[str] = []
+        folded = _trie_regex(folded_seqs)
+        if folded:
+            parts.append(f"(?P<f>{folded})")
+        exact = _trie_regex(exact_seqs)
+        if exact:
+            parts.append(f"(?P<e>(?-i:{exact}))")
+        parts.extend(pattern_parts)
+        body = "|".join(parts) if parts else r"(?!x)x"
+        self.regex = re.compile(f"{_BOUND_L}(?:{body}){_BOUND_R}", re.IGNORECASE)
+
+    @staticmethod
+    def _add(table: dict[str, Term], key: str, term: Term) -> None:
+        old = table.get(key)
+        if old is not None and old.target != term.target and TermKind.VETO not in (old.kind, term.kind):
+            raise CatalogConflict(f"{term.text!r} ({term.target}) and {old.text!r} ({old.target}) are the same alias")
+        if old is None or term.kind is TermKind.VETO:
+            table[key] = term
+
+    def _term(self, m: re.Match[str]) -> Term | None:
+        group = m.lastgroup
+        text = m.group(0)
+        if group == "f":
+            return self._folded.get(fold_key(text, TermKind.NAME)) or self._folded.get(
+                fold_key(text, TermKind.API_GROUP)
+            )
+        if group == "e":
+            return self._exact.get(fold_key(text, TermKind.NAME, fold=False))
+        if group is not None:
+            return self._patterns.get(group)
+        return None
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        """Every mention in text[start:end], vetoes removed, in order."""
+        stop = len(text) if end is None else end
+        for m in self.regex.finditer(text, start, stop):
+            term = self._term(m)
+            if term is None or term.kind is TermKind.VETO:
+                continue
+            yield Hit(term, m.start(), m.end())

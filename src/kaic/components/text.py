@@ -1,0 +1,99 @@
+"""Plain-text helpers for detection: line numbers, clauses, negative and roadmap wording.
+
+The cue words are English grammar, not knowledge about projects or vendors: they tell
+"Cluster Autoscaler is not deployed" or "support is planned" apart from a statement
+that a component is used.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from enum import StrEnum
+
+
+class Tag(StrEnum):
+    """Why a mention does not count as adoption."""
+
+    NEGATIVE = "negative"  # "not applicable", "not deployed", "does not provide"
+    ROADMAP = "roadmap"  # "planned", "in the future", "ongoing efforts to transition"
+
+
+class LineIndex:
+    """Offsets -> 1-based line numbers of one text, by binary search."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    def start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    def end(self, line: int, text_len: int) -> int:
+        return self._starts[line] - 1 if line < len(self._starts) else text_len
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+
+# A clause ends at a sentence end, a semicolon, a line break, or a contrast word:
+# "does not provide an autoscaler, but works with the Kubernetes autoscaler" has two.
+_CLAUSE_BREAK = re.compile(
+    r"(?:[.!?](?=\s|$)|;|\n|\r|,?\s+(?:but|however|whereas|although|though|while|except)\b)",
+    re.IGNORECASE,
+)
+
+_NEGATIVE = re.compile(
+    r"\b(?:"
+    r"not\s+(?:applicable|deployed|installed|provided|supported|available|used|enabled|included|offered|required|possible|part\s+of)"
+    r"|n/a|unavailable|unsupported|disabled"
+    r"|(?:does|do|did|is|are|was|were|can|could|will|would|has|have)(?:\s+not|n't)\b"
+    r"|cannot|can't|won't|no\s+longer|never|neither|nor"
+    r"|no\s+(?:\w+\s+)?(?:support|integration|autoscal\w*)"
+    r")",
+    re.IGNORECASE,
+)
+
+_ROADMAP = re.compile(
+    r"\b(?:"
+    r"planned|plans?\s+to|planning|roadmap|in\s+the\s+future|future\s+(?:release|version|work)s?"
+    r"|upcoming|coming\s+soon|not\s+yet|later\s+release|under\s+development|in\s+progress"
+    r"|ongoing\s+efforts?|work\s+is\s+underway|will\s+(?:be|support|add|include|move|transition)"
+    r"|(?:transition|migrate|move)\s+to\b.*\bonce\b|intend\s+to|expected\s+to\s+(?:be|land|ship)"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` around the span [start, end)."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end, min(len(text), end + 400))
+    right = m.start() if m else min(len(text), end + 400)
+    return left, right
+
+
+def tag_for(text: str, start: int, end: int) -> Tag | None:
+    """NEGATIVE or ROADMAP when the clause holding the span says so, else None.
+
+    Roadmap wins over negative: "not yet available, planned for Q3" is a plan.
+    """
+    left, right = clause_bounds(text, start, end)
+    clause = text[left:right]
+    if _ROADMAP.search(clause):
+        return Tag.ROADMAP
+    if _NEGATIVE.search(clause):
+        return Tag.NEGATIVE
+    return None

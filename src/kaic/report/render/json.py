@@ -1,0 +1,17 @@
+"""The report as JSON: `Report.data`, which follows data/schemas/report.schema.json.
+
+Written on one line with the C encoder (an indented dump takes several times longer);
+pipe it through `jq` or `python -m json.tool` to read it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..build import Report
+
+FILENAME = "report.json"
+
+
+def render(report: Report) -> str:
+    return json.dumps(report.data, ensure_ascii=False) + "\n"

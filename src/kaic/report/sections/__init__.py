@@ -1,0 +1,34 @@
+"""The report's sections, in reading order: the one list to edit to add a section.
+
+A section is a module here with a `SECTION` object following `report.section.Section`.
+Its JSON data lands under `SECTION.key`; its Markdown under `## SECTION.title`.
+"""
+
+from __future__ import annotations
+
+from ..section import Section
+from . import (
+    conformance,
+    exceptions,
+    findings,
+    history,
+    inventory,
+    matrix,
+    requirements,
+    summary,
+    vendors,
+    versions,
+)
+
+SECTIONS: tuple[Section, ...] = (
+    summary.SECTION,
+    requirements.SECTION,
+    versions.SECTION,
+    conformance.SECTION,
+    matrix.SECTION,
+    history.SECTION,
+    exceptions.SECTION,
+    findings.SECTION,
+    vendors.SECTION,
+    inventory.SECTION,
+)

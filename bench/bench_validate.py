@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import corpus_checkout, floor_seconds, kaic_cmd, median_seconds, report  # noqa: E402
+from _common import corpus_checkout, floor_seconds, kaic_cmd, median_seconds, report
 
 
 def main() -> None:

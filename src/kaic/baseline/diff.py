@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..components.delta import component_changes
 from ..model import version_key
 
 
@@ -127,6 +128,7 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
                      "removed": sorted(old_versions - new_versions, key=version_key)},
         "checklists": checklists,
         "submissions": {"added": added, "removed": removed, "changed": changed, "unchanged": unchanged},
+        "components": component_changes(old, new),
     }
 
 

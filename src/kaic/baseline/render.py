@@ -6,6 +6,8 @@ import json as _json
 from collections.abc import Callable
 from typing import Any
 
+from ..components.delta import markdown_lines as component_markdown_lines
+from ..components.delta import text_lines as component_text_lines
 from ..report.escape import md_code, md_text
 from ..report.markup import table
 
@@ -78,6 +80,7 @@ def text(delta: dict[str, Any]) -> str:
         for c in delta["checklists"]:
             out.append(f"  {c['change']}: v{c['version']}")
             out += _checklist_lines(c, lambda s: s)
+    out += component_text_lines(delta.get("components") or {})
     if len(out) == 4:
         out += ["", "No differences."]
     return "\n".join(out) + "\n"
@@ -138,6 +141,7 @@ def markdown(delta: dict[str, Any]) -> str:
         for c in delta["checklists"]:
             out.append(f"- v{md_text(c['version'])}: {c['change']}")
             out += ["  " + line.strip() for line in _checklist_lines(c, md_code)]
+    out += component_markdown_lines(delta.get("components") or {})
     return "\n".join(out) + "\n"
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import __version__
 from ..analysis.vendors import fold_vendor
+from ..components.delta import components_snapshot
 from ..load import RepoState
 from ..model import Checklist, Submission
 
@@ -91,4 +92,5 @@ def snapshot(state: RepoState) -> dict[str, Any]:
         "vendors": vendors,
         "checklists": {v: checklist_record(c) for v, c in state.checklists.items()},
         "submissions": {s.path: submission_record(s) for s in state.submissions},
+        "components": components_snapshot(state),
     }

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .matcher import CatalogConflict, Matcher, Term, TermKind, fold_key
+from .matcher import Matcher, Term, TermKind, fold_key
 from .model import Kind
 from .urls import PrefixIndex, repo_prefixes
 
@@ -81,6 +81,10 @@ class Entry:
     description: str | None = None
     vendor: str | None = None  # accelerators: chip vendor; managed services: provider
     accelerator: str | None = None  # projects: the accelerator they serve (its name)
+    ambiguous: tuple[str, ...] = ()  # names that need confirmation (ordinary words)
+    context: tuple[str, ...] = ()  # regexes confirming an ambiguous name in the same scope
+    context_requirements: tuple[str, ...] = ()  # requirement ids where an ambiguous name counts
+    group: str | None = None  # techniques: gpu-sharing, virtualization, multi-node, dra...
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -117,6 +121,11 @@ def _entry(kind: Kind, raw: Mapping[str, Any]) -> Entry:
         aliases = [a for a in aliases if a not in chosen]
     open_source = raw.get("open_source")
     license_ = _str(raw.get("license"))
+    ambiguous_flag = raw.get("ambiguous")
+    if ambiguous_flag is True:
+        ambiguous = tuple(dict.fromkeys([name, *aliases, *case_sensitive]))
+    else:
+        ambiguous = _strs(ambiguous_flag) if isinstance(ambiguous_flag, list) else ()
     return Entry(
         key=key,
         kind=kind,
@@ -127,7 +136,7 @@ def _entry(kind: Kind, raw: Mapping[str, Any]) -> Entry:
         exclude=_strs(raw.get("exclude")) + _strs(raw.get("not")) + _strs(raw.get("exclude_phrases")),
         url_prefixes=_strs(raw.get("url_prefixes")),
         api_groups=_strs(raw.get("api_groups")),
-        repo=repo if kind is Kind.PROJECT else repo,
+        repo=repo,
         category=_str(raw.get("category")),
         roles=_strs(raw.get("roles")),
         steward=_str(raw.get("steward")),
@@ -137,6 +146,10 @@ def _entry(kind: Kind, raw: Mapping[str, Any]) -> Entry:
         description=_str(raw.get("description")),
         vendor=_str(raw.get("vendor") or raw.get("provider")),
         accelerator=_str(raw.get("accelerator")),
+        ambiguous=ambiguous,
+        context=_strs(raw.get("context")),
+        context_requirements=_strs(raw.get("context_requirements")),
+        group=_str(raw.get("group")),
         raw=dict(raw),
     )
 
@@ -146,17 +159,29 @@ def _name_is_matched(entry: Entry) -> bool:
     return entry.name not in entry.case_sensitive and not entry.get("name_not_alias", False)
 
 
-@dataclass(frozen=True)
 class Catalog:
-    entries: tuple[Entry, ...]
-    data: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    path: str = ""
+    """Checked catalog entries, with their matcher and URL prefixes compiled on first use."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_key", {e.key: e for e in self.entries})
-        object.__setattr__(self, "_order", {e.key: i for i, e in enumerate(self.entries)})
-        object.__setattr__(self, "_matcher", None)
-        object.__setattr__(self, "_prefixes", None)
+    def __init__(self, entries: Sequence[Entry], data: Mapping[str, Any] | None = None, path: str = "") -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.data: Mapping[str, Any] = data or {}
+        self.path = path
+        self._by_key = {e.key: e for e in self.entries}
+        self._order = {e.key: i for i, e in enumerate(self.entries)}
+        self._matcher: Matcher | None = None
+        self._link_matcher: Matcher | None = None
+        self._contexts: dict[str, re.Pattern[str] | None] = {}
+        self._extended: dict[tuple[Entry, ...], Catalog] = {}
+        self._prefixes: PrefixIndex | None = None
+
+    def with_entries(self, extra: Sequence[Entry]) -> Catalog:
+        """This catalog plus `extra` entries (e.g. solution signal words), compiled together;
+        the same extension is built (and compiled) once."""
+        key = tuple(extra)
+        if key not in self._extended:
+            self._extended[key] = Catalog(self.entries + tuple(e for e in extra if e.key not in self._by_key),
+                                          self.data, self.path)
+        return self._extended[key]
 
     # -- lookups ------------------------------------------------------------------------
 
@@ -177,7 +202,7 @@ class Catalog:
         return tuple(e for e in self.entries if e.kind is Kind.MANAGED)
 
     def entry(self, key: str) -> Entry | None:
-        return self._by_key.get(key)  # type: ignore[attr-defined, no-any-return]
+        return self._by_key.get(key)
 
     def kind(self, key: str) -> Kind | None:
         e = self.entry(key)
@@ -188,8 +213,16 @@ class Catalog:
         return e.name if e else key
 
     def order(self, keys: Iterable[str]) -> list[str]:
-        rank: dict[str, int] = self._order  # type: ignore[attr-defined]
+        rank = self._order
         return sorted(keys, key=lambda k: (rank.get(k, 1_000_000), k))
+
+    def context(self, key: str) -> re.Pattern[str] | None:
+        """The entry's context regexes as one compiled pattern (None without any)."""
+        if key not in self._contexts:
+            e = self.entry(key)
+            parts = [f"(?:{c})" for c in (e.context if e else ())]
+            self._contexts[key] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return self._contexts[key]
 
     def projects_by_repo(self, repo: str) -> list[str]:
         repo = repo.lower()
@@ -211,9 +244,9 @@ class Catalog:
         for e in self.entries:
             names = ([e.name] if _name_is_matched(e) else []) + list(e.aliases)
             for text in dict.fromkeys(names):
-                terms.append(Term(e.key, text, TermKind.NAME))
+                terms.append(Term(e.key, text, TermKind.NAME, ambiguous=text in e.ambiguous))
             for text in e.case_sensitive:
-                terms.append(Term(e.key, text, TermKind.NAME, case_sensitive=True))
+                terms.append(Term(e.key, text, TermKind.NAME, case_sensitive=True, ambiguous=text in e.ambiguous))
             for text in e.patterns:
                 terms.append(Term(e.key, text, TermKind.PATTERN))
             for text in e.api_groups:
@@ -224,25 +257,32 @@ class Catalog:
 
     @property
     def matcher(self) -> Matcher:
-        m = self._matcher  # type: ignore[attr-defined]
-        if m is None:
-            m = Matcher(self.terms())
-            object.__setattr__(self, "_matcher", m)
-        return m  # type: ignore[no-any-return]
+        if self._matcher is None:
+            self._matcher = Matcher(self.terms())
+        return self._matcher
+
+    @property
+    def link_matcher(self) -> Matcher:
+        """For the words of a link's path, which are lower case by convention: the
+        case-sensitive names folded ("/ray-overview" names Ray), with the exclusions
+        ("/x-ray/"). Link words are scanned with `matcher` too."""
+        if self._link_matcher is None:
+            folded = [Term(t.target, t.text, t.kind, ambiguous=t.ambiguous) for t in self.terms()
+                      if (t.case_sensitive and t.kind is TermKind.NAME) or t.kind is TermKind.VETO]
+            self._link_matcher = Matcher(folded, strict=False)
+        return self._link_matcher
 
     @property
     def prefixes(self) -> PrefixIndex:
-        p = self._prefixes  # type: ignore[attr-defined]
-        if p is None:
+        if self._prefixes is None:
             pairs: list[tuple[str, str]] = []
             for e in self.entries:
                 for prefix in e.url_prefixes:
                     pairs.append((prefix, e.key))
                 if e.kind is Kind.PROJECT and e.repo:
                     pairs.extend((prefix, e.key) for prefix in repo_prefixes(e.repo))
-            p = PrefixIndex(pairs)
-            object.__setattr__(self, "_prefixes", p)
-        return p  # type: ignore[no-any-return]
+            self._prefixes = PrefixIndex(pairs)
+        return self._prefixes
 
 
 # -- loading and checking ----------------------------------------------------------------
@@ -256,13 +296,14 @@ def schema_path() -> Path:
     return Path(str(resources.files("kaic") / "data" / "schemas" / "catalog.schema.json"))
 
 
-def check_data(data: Any, schema: Mapping[str, Any] | None = None) -> list[str]:
-    """Every problem of a catalog document: schema, repo form, unique repos and aliases."""
+def check_data(data: Any, schema: Mapping[str, Any] | None = None, regexes: bool = True) -> list[str]:
+    """Every problem of a catalog document: schema, repo form, unique repos and aliases,
+    and (with `regexes`) patterns and context expressions that do not compile."""
     problems: list[str] = []
     if schema is None:
         path = schema_path()
         schema = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    if schema is not None:
+    if schema:  # {}: no schema check
         import jsonschema
 
         validator = jsonschema.Draft202012Validator(schema)
@@ -306,23 +347,20 @@ def check_data(data: Any, schema: Mapping[str, Any] | None = None) -> list[str]:
                 problems.append(f"{e.name}: alias {text!r} is also an alias of {owner[1]}")
             else:
                 owners[(key, exact)] = (e.key, e.name)
-        for pattern in e.patterns:
+        for pattern in e.patterns + e.context if regexes else ():
             try:
                 if re.compile(pattern).groupindex:
                     problems.append(f"{e.name}: pattern {pattern!r} must not use named groups")
             except re.error as exc:
                 problems.append(f"{e.name}: pattern {pattern!r} is not a regular expression: {exc}")
-    if not problems:
-        try:
-            Matcher(t for e in entries for t in Catalog((e,)).terms())
-        except (CatalogConflict, re.error) as exc:
-            problems.append(str(exc))
     return problems
 
 
-def parse_catalog(data: Any, path: str = "", check: bool = True) -> Catalog:
+def parse_catalog(data: Any, path: str = "", check: bool = True, schema: bool = True) -> Catalog:
+    """Entries from a catalog document; `check` runs check_data (with the JSON schema
+    unless `schema` is False: the shipped file is schema-checked by the tests)."""
     if check:
-        problems = check_data(data)
+        problems = check_data(data, None if schema else {}, regexes=schema)
         if problems:
             raise CatalogError(problems)
     entries: list[Entry] = []
@@ -333,17 +371,22 @@ def parse_catalog(data: Any, path: str = "", check: bool = True) -> Catalog:
     return Catalog(tuple(entries), data if isinstance(data, Mapping) else {}, path)
 
 
-def read_catalog(path: Path, check: bool = True) -> Catalog:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return parse_catalog(data, str(path), check)
+def read_catalog(path: Path, check: bool = True, schema: bool = True) -> Catalog:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise CatalogError([f"{path}: not YAML: {exc}"]) from None
+    return parse_catalog(data, str(path), check, schema)
 
 
 @cache
-def _cached(path: str, mtime: float) -> Catalog:
-    return read_catalog(Path(path))
+def _cached(path: str, mtime: float, schema: bool) -> Catalog:
+    return read_catalog(Path(path), schema=schema)
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
-    """The shipped catalog (or the one at `path`), checked; compiled once per file version."""
+    """The shipped catalog (or the one at `path`), checked, once per file version. The
+    shipped file is not re-validated against the JSON schema at run time (its tests do
+    that); a catalog given by path is."""
     chosen = path or default_path()
-    return _cached(str(chosen), chosen.stat().st_mtime)
+    return _cached(str(chosen), chosen.stat().st_mtime, path is not None)

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..model import Answer, EvidenceKind, Status, Submission
 from .catalog import Catalog
 from .localfiles import LocalFile
-from .matcher import Hit, TermKind
+from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
-from .text import LineIndex, Tag, tag_for
-from .urls import URL_IN_TEXT, Url, parse, repo_of, repo_prefixes, slug_text, version_in_rest
+from .text import Clauses, LineIndex, Tag
+from .urls import URL_IN_TEXT, Url, parse, repo_of, slug_text, version_in_rest
 from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
 
 IDENTITY_FIELDS = ("platformName", "repoUrl", "websiteUrl", "documentationUrl", "productLogoUrl")
@@ -33,6 +33,11 @@ _NEGATIVE_STATUSES = (Status.NA, Status.NOT_IMPLEMENTED)
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SNIPPET = 80
+_API_VERSION = re.compile(r"(?<![\w.])v\d+(?:(?:alpha|beta)\d+)?(?![\w]|\.\d)")
+
+_PLAIN_RELEASE = re.compile(r"v?\d+\.\d+(?:\.\d+)?")
+
+PlaceFn = Callable[[int], list[Place]]
 
 
 def _snippet(text: str) -> str:
@@ -47,9 +52,23 @@ class _Scan:
     catalog: Catalog
     mentions: list[Mention]
 
+    def _ambiguity(self, term: Term, place: Place, scope: str) -> str | None:
+        """None for an ordinary term; "confirmed" when the hit is in one of the entry's
+        context requirements or a context pattern occurs in the same scope; else
+        "unconfirmed" (kept only if the submission names the entry unambiguously too)."""
+        if not term.ambiguous:
+            return None
+        entry = self.catalog.entry(term.target)
+        if entry is not None and place.requirement in entry.context_requirements:
+            return "confirmed"
+        context = self.catalog.context(term.target)
+        if context is not None and context.search(scope):
+            return "confirmed"
+        return "unconfirmed"
+
     # -- links ---------------------------------------------------------------------------
 
-    def url(self, raw: str, place: Place, tag: Tag | None, words: bool = True) -> None:
+    def url(self, raw: str, place: Place, tag: Tag | None, scope: str = "", words: bool = True) -> None:
         url = parse(raw)
         if url is None:
             return
@@ -61,51 +80,88 @@ class _Scan:
             version = version_in_rest(prefix, rest)
             self.mentions.append(Mention(target, place, Via.URL, _snippet(raw), version, tag))
         if words:
-            self.link_words(url, place, tag, skip=linked)
+            self.link_words(url, place, tag, linked, scope)
 
-    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None) -> None:
+    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None, scope: str) -> None:
         text = slug_text(url)
         seen: set[str] = set()
-        for hit in self.catalog.matcher.scan(text):
+        hits = list(self.catalog.matcher.scan(text))
+        folded = list(self.catalog.link_matcher.scan(text))
+        if folded:  # a folded short name counts where no catalog term already is
+            taken = [(h.start, h.end) for h in hits]
+            hits += [h for h in folded if not any(s < h.end and h.start < e for s, e in taken)]
+            hits.sort(key=lambda h: h.start)
+        for hit in hits:
             target = hit.term.target
             if target == skip or target in seen:
                 continue
             seen.add(target)
             via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.LINK_WORDS
-            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, tag))
+            ambiguity = self._ambiguity(hit.term, place, scope or text)
+            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, tag,
+                                         ambiguity=ambiguity))
 
     # -- prose ---------------------------------------------------------------------------
 
-    def prose(self, text: str, places: PlaceFn, status_tag: Tag | None, blocks: bool) -> None:
-        """Scan free text once: links first (masked out), then names, versions and tags."""
+    def prose(self, text: str, places: PlaceFn, status_tag: Tag | None, blocks: bool, scope: str | None) -> None:
+        """Scan free text once: links first (masked out), then names, versions and tags.
+
+        `scope` is the text that confirms an ambiguous name (a requirement's notes and
+        evidence); None: the paragraph or fenced block around the hit (files)."""
         if not text.strip():
             return
         index = LineIndex(text)
-        masked = text
-        urls = list(URL_IN_TEXT.finditer(text))
-        if urls:
-            chars = list(text)
-            for m in urls:
-                for i in range(m.start(), m.end()):
-                    chars[i] = " "
-            masked = "".join(chars)
+        urls = list(URL_IN_TEXT.finditer(text)) if "://" in text else []
+        masked = URL_IN_TEXT.sub(lambda m: " " * len(m.group(0)), text) if urls else text
         for m in urls:
+            around = scope if scope is not None else _paragraph(text, m.start())
             for place in places(index.line(m.start())):
-                self.url(m.group(0), place, status_tag)
+                self.url(m.group(0), place, status_tag, around)
         hits = list(self.catalog.matcher.scan(masked))
         if not hits:
             return
         versions = _versions(masked, hits, index, blocks)
+        clauses = Clauses(masked)
         for i, hit in enumerate(hits):
             line = index.line(hit.start)
-            tag = status_tag or tag_for(masked, hit.start, hit.end)
+            tag = status_tag or clauses.tag(hit.start, hit.end)
             via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.NAME
             snippet = _snippet(masked[hit.start : hit.end])
+            api_version = None
+            if via is Via.API_GROUP or self.catalog.kind(hit.term.target) is Kind.SIGNAL:
+                api_version = _api_version_after(clauses, hit.start, hit.end)
+            around = ""
+            if hit.term.ambiguous:
+                around = scope if scope is not None else _paragraph(text, hit.start)
             for place in places(line):
-                self.mentions.append(Mention(hit.term.target, place, via, snippet, versions[i], tag))
+                self.mentions.append(
+                    Mention(hit.term.target, place, via, snippet, versions[i], tag, api_version,
+                            self._ambiguity(hit.term, place, around))
+                )
 
 
-PlaceFn = "Callable[[int], list[Place]]"
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraph(text: str, pos: int) -> str:
+    """The fenced block or the blank-line paragraph holding `pos`."""
+    before = text.rfind("```", 0, pos)
+    if before >= 0 and text.count("```", 0, pos) % 2 == 1:
+        after = text.find("```", pos)
+        return text[before : after if after >= 0 else len(text)]
+    left = 0
+    for m in _BLANK.finditer(text, max(0, pos - 4000), pos):
+        left = m.end()
+    end = _BLANK.search(text, pos)
+    return text[left : end.start() if end else len(text)]
+
+
+def _api_version_after(clauses: Clauses, start: int, end: int) -> str | None:
+    """`resource.k8s.io/v1beta1`, "DRA v1 APIs", "... at v1beta1": the first API version
+    written after the mention in its clause."""
+    _, right = clauses.bounds(start, end)
+    m = _API_VERSION.search(clauses.text, end, right)
+    return m.group(0) if m else None
 
 
 def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> list[str | None]:
@@ -119,7 +175,11 @@ def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> lis
             continue
         line_end = index.end(line, len(text))
         stop = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < line_end else line_end
-        out[i] = version_after(text, hit.end, stop)
+        version = version_after(text, hit.end, stop)
+        if version and text[hit.start - 1 : hit.start] == "/" and text[hit.end : hit.end + 1] == ":" \
+                and not _PLAIN_RELEASE.fullmatch(version):
+            version = None  # an image tag such as nvcr.io/nvidia/pytorch:25.12-py3 is a build, not a release
+        out[i] = version
     if not blocks:
         return out
     # A line that only sets a version (`--version 1.0.1 \`, `version: "25.3.0"`) belongs to
@@ -193,7 +253,7 @@ def _references(sub: Submission) -> dict[str, list[tuple[str, str | None]]]:
     return refs
 
 
-def _file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | None]]]):  # type: ignore[no-untyped-def]
+def _file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | None]]]) -> PlaceFn:
     """A function line -> places: the requirements whose evidence points at this file
     (or a folder above it, or a heading's section of it); no requirement otherwise."""
     whole: list[str] = []
@@ -232,12 +292,13 @@ def _answer_tag(answer: Answer) -> Tag | None:
     return Tag.NEGATIVE if answer.status in _NEGATIVE_STATUSES else None
 
 
-def _const(place: Place, line_base: int | None, multiline: bool):  # type: ignore[no-untyped-def]
+def _field_places(place: Place, multiline: bool) -> PlaceFn:
+    """Places in a YAML field: its key's line, or the line inside a block scalar."""
+
     def places(line: int) -> list[Place]:
-        if line_base is None:
+        if place.line is None or not multiline:
             return [place]
-        offset = line if multiline else 1
-        return [Place(place.requirement, place.field, place.file, line_base + offset - 1 + (1 if multiline else 0))]
+        return [Place(place.requirement, place.field, place.file, place.line + line)]
 
     return places
 
@@ -251,21 +312,22 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
             continue
         place = Place(None, f"metadata.{name}", None, meta.line)
         if parse(value) is not None and re.match(r"^[a-z]+://", value.strip(), re.IGNORECASE):
-            scan.url(value, place, None)
+            scan.url(value, place, None, value)
         else:
-            scan.prose(value, _const(place, meta.line, False), None, blocks=False)
+            scan.prose(value, _field_places(place, False), None, False, value)
     for answer in sub.answers:
         status_tag = _answer_tag(answer)
+        scope = "\n".join([answer.notes, *(ev.raw for ev in answer.evidence)])
         if answer.notes.strip():
             multiline = "\n" in answer.notes.strip()
             place = Place(answer.id, "notes", None, answer.notes_line)
-            scan.prose(answer.notes, _const(place, answer.notes_line, multiline), status_tag, blocks=False)
+            scan.prose(answer.notes, _field_places(place, multiline), status_tag, False, scope)
         for ev in answer.evidence:
             place = Place(answer.id, "evidence", None, ev.line)
             if ev.kind is EvidenceKind.URL:
-                scan.url(ev.target, place, status_tag)
+                scan.url(ev.target, place, status_tag, scope)
             elif ev.kind is EvidenceKind.TEXT:
-                scan.prose(ev.target, _const(place, None, False), status_tag, blocks=False)
+                scan.prose(ev.target, _field_places(place, False), status_tag, False, scope)
     refs = _references(sub)
     negative_reqs = {a.id for a in sub.answers if _answer_tag(a)}
     for path in sorted(files):
@@ -275,8 +337,15 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
         places = _file_places(path, local.text, refs)
         referenced_by = {r for ref, items in refs.items() if path == ref or path.startswith(ref + "/") for r, _ in items}
         status_tag = Tag.NEGATIVE if referenced_by and referenced_by <= negative_reqs else None
-        scan.prose(local.text, places, status_tag, blocks=True)
-    return scan.mentions
+        scan.prose(local.text, places, status_tag, True, None)
+    return _confirm(scan.mentions)
+
+
+def _confirm(mentions: list[Mention]) -> list[Mention]:
+    """Drop unconfirmed hits on ambiguous names, unless the submission also names the same
+    entry unambiguously (another alias, a pattern, an API group or a link)."""
+    plain = {m.target for m in mentions if m.ambiguity is None}
+    return [m for m in mentions if m.ambiguity != "unconfirmed" or m.target in plain]
 
 
 def _platform_targets(sub: Submission, mentions: Iterable[Mention], catalog: Catalog) -> set[str]:
@@ -286,9 +355,10 @@ def _platform_targets(sub: Submission, mentions: Iterable[Mention], catalog: Cat
         for key in catalog.projects_by_repo(repo):
             targets.add(key)
     for m in mentions:
-        if m.place.field and m.place.field.startswith("metadata."):
-            if m.place.field[len("metadata.") :] in IDENTITY_FIELDS and catalog.kind(m.target) is Kind.PROJECT:
-                targets.add(m.target)
+        field = m.place.field or ""
+        if (field.startswith("metadata.") and field[len("metadata.") :] in IDENTITY_FIELDS
+                and catalog.kind(m.target) is Kind.PROJECT):
+            targets.add(m.target)
     return targets
 
 

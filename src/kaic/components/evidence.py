@@ -122,7 +122,9 @@ def _repo_file_class(path: str, folder: bool) -> EvidenceClass:
         return EvidenceClass.TEST_REPORT
     if ext in _OUTPUT_EXT or (ext in ("json", "xml") and ("result" in name or "output" in name)):
         return EvidenceClass.TEST_REPO
-    if ext in _CODE_EXT or name.endswith("_test.go") or name.startswith("test_") or in_tests and ext in ("yaml", "yml", "json"):
+    if ext in _CODE_EXT or name.endswith("_test.go") or name.startswith("test_") or (
+        in_tests and ext in ("yaml", "yml", "json")
+    ):
         return EvidenceClass.TEST_REPO
     if folder or ext in _DOC_EXT or not ext:
         return EvidenceClass.WALKTHROUGH
@@ -174,7 +176,8 @@ def classify_local_text(local: LocalFile) -> EvidenceClass:
     if local.kind in ("link", "special"):
         return EvidenceClass.BROKEN
     text = local.text
-    if ext == "xml" and (text is None and ("junit" in name or "result" in name) or text and "<testsuite" in text[:20000]):
+    named = "junit" in name or "result" in name
+    if ext == "xml" and ((text is None and named) or (text is not None and "<testsuite" in text[:20000])):
         return EvidenceClass.TEST_REPORT
     if text is not None and _GO_TEST.search(text):
         return EvidenceClass.TEST_REPORT

@@ -35,6 +35,7 @@ class Term:
     text: str
     kind: TermKind = TermKind.NAME
     case_sensitive: bool = False
+    ambiguous: bool = False  # an ordinary word: a hit needs confirmation (see detect)
 
     @property
     def versioned(self) -> bool:
@@ -125,6 +126,83 @@ def _trie_regex(sequences: Iterable[list[str]]) -> str | None:
     return _emit(root)
 
 
+def _first_chars(items: list[tuple[object, object]], ignorecase: bool) -> set[str] | None:
+    """The characters a parsed regex can start with (None: could be anything)."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    for op, arg in items:
+        if op is C.AT:
+            continue  # an anchor or boundary: look at what follows
+        if op is C.LITERAL:
+            ch = chr(int(arg))  # type: ignore[call-overload]
+            return {ch.lower(), ch.upper()} if ignorecase else {ch}
+        if op is C.IN:
+            out: set[str] = set()
+            for sub_op, sub_arg in arg:  # type: ignore[attr-defined]
+                if sub_op is C.LITERAL:
+                    ch = chr(sub_arg)
+                    out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
+                elif sub_op is C.RANGE and sub_arg[1] - sub_arg[0] < 128:
+                    for code in range(sub_arg[0], sub_arg[1] + 1):
+                        ch = chr(code)
+                        out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
+                else:
+                    return None
+            return out
+        if op is C.SUBPATTERN:
+            add_flags: int = arg[1]  # type: ignore[index]
+            del_flags: int = arg[2]  # type: ignore[index]
+            sub = arg[3]  # type: ignore[index]
+            flag = ignorecase
+            if add_flags & re.IGNORECASE:
+                flag = True
+            if del_flags & re.IGNORECASE:
+                flag = False
+            return _first_chars(list(sub), flag)
+        if op is C.BRANCH:
+            out = set()
+            for alt in arg[1]:  # type: ignore[index]
+                first = _first_chars(list(alt), ignorecase)
+                if first is None:
+                    return None
+                out |= first
+            return out
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] > 0:  # type: ignore[index]
+            return _first_chars(list(arg[2]), ignorecase)  # type: ignore[index]
+        return None
+    return None
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a catalog pattern (compiled case-insensitively) can start with."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # an unknown construct: no guard, the pattern is tried everywhere
+        return None
+    chars = _first_chars(list(parsed), True)
+    return frozenset(chars) if chars else None
+
+
+def _guarded(parts: list[tuple[str, frozenset[str] | None]]) -> list[str]:
+    """Patterns grouped behind a one-character lookahead on what they can start with, so
+    the engine skips most positions after a single class test instead of trying each."""
+    groups: dict[frozenset[str] | None, list[str]] = {}
+    for body, chars in parts:
+        key = None if chars is None else frozenset(c for ch in chars for c in (ch.lower(), ch.upper()))
+        groups.setdefault(key, []).append(body)
+    out = []
+    for chars, bodies in groups.items():
+        inner = "|".join(bodies)
+        if chars is None:
+            out.append(inner)
+        else:
+            cls = "".join(re.escape(c) for c in sorted(chars))
+            out.append(f"(?=[{cls}])(?:{inner})")
+    return out
+
+
 class CatalogConflict(ValueError):
     """Two terms fold to the same key but point at different targets."""
 
@@ -132,20 +210,21 @@ class CatalogConflict(ValueError):
 class Matcher:
     """All terms compiled into one regular expression; `scan(text)` yields the hits."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], strict: bool = True) -> None:
+        self._strict = strict
         self._folded: dict[str, Term] = {}  # case-insensitive names and API groups
         self._exact: dict[str, Term] = {}  # case-sensitive names
         self._patterns: dict[str, Term] = {}
         folded_seqs: list[list[str]] = []
         exact_seqs: list[list[str]] = []
-        pattern_parts: list[str] = []
+        pattern_parts: list[tuple[str, frozenset[str] | None]] = []
         for term in terms:
             if term.kind is TermKind.PATTERN:
                 name = f"p{len(self._patterns)}"
                 if re.compile(term.text).groupindex:
                     raise CatalogConflict(f"pattern {term.text!r} ({term.target}) uses a named group")
                 wrap = "(?-i:" if term.case_sensitive else "(?:"
-                pattern_parts.append(f"(?P<{name}>{wrap}{term.text}))")
+                pattern_parts.append((f"(?P<{name}>{wrap}{term.text}))", first_chars(term.text)))
                 self._patterns[name] = term
                 continue
             if term.case_sensitive and term.kind is not TermKind.API_GROUP:
@@ -163,14 +242,15 @@ class Matcher:
         exact = _trie_regex(exact_seqs)
         if exact:
             parts.append(f"(?P<e>(?-i:{exact}))")
-        parts.extend(pattern_parts)
+        parts.extend(_guarded(pattern_parts))
         body = "|".join(parts) if parts else r"(?!x)x"
         self.regex = re.compile(f"{_BOUND_L}(?:{body}){_BOUND_R}", re.IGNORECASE)
 
-    @staticmethod
-    def _add(table: dict[str, Term], key: str, term: Term) -> None:
+    def _add(self, table: dict[str, Term], key: str, term: Term) -> None:
         old = table.get(key)
         if old is not None and old.target != term.target and TermKind.VETO not in (old.kind, term.kind):
+            if not self._strict:
+                return  # the first term keeps the key
             raise CatalogConflict(f"{term.text!r} ({term.target}) and {old.text!r} ({old.target}) are the same alias")
         if old is None or term.kind is TermKind.VETO:
             table[key] = term

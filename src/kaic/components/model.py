@@ -43,6 +43,7 @@ class Kind(StrEnum):
     ACCELERATOR = "accelerator"
     TECHNIQUE = "technique"
     MANAGED = "managed_service"
+    SIGNAL = "signal"  # a word kaic reads for a solution (e.g. DRA vs device plugin), not a component
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class Mention:
     text: str  # what was read, shortened
     version: str | None = None
     tag: Tag | None = None  # negative or roadmap: kept, but not adoption
+    api_version: str | None = None  # an API version written with an API group or a signal word
+    ambiguity: str | None = None  # None (ordinary term), "confirmed" or "unconfirmed" (ambiguous name)
 
     @property
     def counts(self) -> bool:

@@ -49,8 +49,7 @@ class LineIndex:
 # A clause ends at a sentence end, a semicolon, a line break, or a contrast word:
 # "does not provide an autoscaler, but works with the Kubernetes autoscaler" has two.
 _CLAUSE_BREAK = re.compile(
-    r"(?:[.!?](?=\s|$)|;|\n|\r|,?\s+(?:but|however|whereas|although|though|while|except)\b)",
-    re.IGNORECASE,
+    r"[.!?](?=\s|$)|[;\n\r]|\b(?:[Bb]ut|[Hh]owever|[Ww]hereas|[Aa]lthough|[Tt]hough|[Ww]hile|[Ee]xcept)\b"
 )
 
 _NEGATIVE = re.compile(
@@ -75,13 +74,46 @@ _ROADMAP = re.compile(
 )
 
 
+class Clauses:
+    """The clause breaks of one text, found in one pass; clause lookups by bisection."""
+
+    __slots__ = ("_ends", "_starts", "_tags", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _CLAUSE_BREAK.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        self._starts = starts
+        self._ends = ends
+        self._tags: dict[tuple[int, int], Tag | None] = {}
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._ends, start)  # breaks ending at or before start
+        left = self._ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._starts, end)
+        right = self._starts[j] if j < len(self._starts) else len(self.text)
+        return left, right
+
+    def tag(self, start: int, end: int) -> Tag | None:
+        bounds = self.bounds(start, end)
+        if bounds not in self._tags:
+            clause = self.text[bounds[0] : bounds[1]]
+            self._tags[bounds] = (
+                Tag.ROADMAP if _ROADMAP.search(clause) else Tag.NEGATIVE if _NEGATIVE.search(clause) else None
+            )
+        return self._tags[bounds]
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of `text` around the span [start, end)."""
     left = 0
     for m in _CLAUSE_BREAK.finditer(text, max(0, start - 400), start):
         left = m.end()
-    m = _CLAUSE_BREAK.search(text, end, min(len(text), end + 400))
-    right = m.start() if m else min(len(text), end + 400)
+    after = _CLAUSE_BREAK.search(text, end, min(len(text), end + 400))
+    right = after.start() if after else min(len(text), end + 400)
     return left, right
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .versions import is_version
@@ -35,6 +36,7 @@ class Url:
         return (self.host + self.path).lower()
 
 
+@lru_cache(maxsize=4096)
 def parse(raw: str) -> Url | None:
     text = raw.strip().rstrip(_TRAILING)
     try:
@@ -42,7 +44,7 @@ def parse(raw: str) -> Url | None:
     except ValueError:
         return None
     host = (parts.hostname or "").lower()
-    if not host:
+    if not host or not re.fullmatch(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z0-9.-]+", host):
         return None
     if host.startswith("www."):
         host = host[4:]

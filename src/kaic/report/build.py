@@ -66,6 +66,7 @@ def _submission(ctx: ReportContext, sub: Submission) -> dict[str, Any]:
         "platform": sub.platform,
         "parsed": sub.parsed,
         "statuses": {rid: status.value for rid, status in sub.statuses().items()},
+        "notes": {a.id: a.notes for a in reversed(sub.answers) if a.notes.strip()},  # first answer wins
         "full_conformance_strict": verdict.strict,
         "full_conformance_lenient": verdict.lenient,
         "findings": {sev.value: sum(1 for f in findings if f.severity is sev) for sev in Severity},

@@ -14,6 +14,7 @@ RENDERERS: dict[str, str] = {
     "md": "kaic.report.render.md",
     "json": "kaic.report.render.json",
     "csv": "kaic.report.render.csv",
+    "html": "kaic.report.render.html",
 }
 
 

@@ -16,6 +16,8 @@ from . import (
     matrix,
     requirements,
     summary,
+    timeline,
+    trends,
     vendors,
     versions,
 )
@@ -27,6 +29,8 @@ SECTIONS: tuple[Section, ...] = (
     conformance.SECTION,
     matrix.SECTION,
     history.SECTION,
+    timeline.SECTION,
+    trends.SECTION,
     exceptions.SECTION,
     findings.SECTION,
     vendors.SECTION,

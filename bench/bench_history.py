@@ -1,0 +1,90 @@
+"""Benchmark: the whole main-line history walk against running the report once per commit.
+
+- walk: `build_history` over every first-parent commit of the corpus (per-commit figures
+  with component adoption, certifications), in a warm interpreter, median of several
+  runs, each with a fresh repository object (no tree or parse cache kept between runs);
+- `kaic history --format json`: the same as a whole process (start-up included);
+- baseline: for each commit, what `kaic report --format json` does — load the state
+  without a cache, validate, build every report section except the two that walk the
+  history themselves (timeline, trends), render JSON — in the same warm interpreter, so
+  start-up is not counted against it.
+
+Targets: the walk under 2 s, and at least 20 times faster than the baseline.
+
+Run: python bench/bench_history.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import corpus_checkout, kaic_cmd, median_seconds
+
+TARGET_SECONDS = 2.0
+TARGET_SPEEDUP = 20.0
+
+
+def walk_seconds(checkout: Path, runs: int) -> tuple[float, int]:
+    from kaic.history import HistoryOptions, build_history
+    from kaic.source import GitRepo
+
+    times = []
+    commits = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        h = build_history(GitRepo(checkout), HistoryOptions(ref="main"))
+        times.append(time.perf_counter() - start)
+        commits = len(h.commits)
+    return statistics.median(times), commits
+
+
+def report_per_commit_seconds(checkout: Path) -> tuple[float, int]:
+    from kaic.load import load_state
+    from kaic.report.build import build_report
+    from kaic.report.render import renderer
+    from kaic.report.sections import SECTIONS
+    from kaic.source import GitRepo, GitSource
+    from kaic.validate import validate
+
+    sections = [s for s in SECTIONS if s.key not in ("timeline", "trends")]
+    json_renderer = renderer("json")
+    repo = GitRepo(checkout)
+    commits = repo.log("main")
+    start = time.perf_counter()
+    for commit in commits:
+        state = load_state(GitSource(repo, commit))
+        json_renderer.render(build_report(state, validate(state), sections))
+    return time.perf_counter() - start, len(commits)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    checkout = corpus_checkout()
+    out = Path(tempfile.mkdtemp(prefix="kaic-bench-history-")) / "history.json"
+
+    walk, commits = walk_seconds(checkout, runs)
+    cli = median_seconds([*kaic_cmd(), "history", "--source", str(checkout), "--ref", "main", "--format", "json",
+                          "--out", str(out)], checkout, runs)
+    baseline, base_commits = report_per_commit_seconds(checkout)
+    assert base_commits == commits, (base_commits, commits)
+    speedup = baseline / walk if walk else float("inf")
+    ok = walk < TARGET_SECONDS and cli < TARGET_SECONDS and speedup >= TARGET_SPEEDUP
+    print(f"main line: {commits} first-parent commits")
+    print(f"history walk (in process, median of {runs}): {walk:.3f} s ({1000 * walk / commits:.1f} ms per commit)")
+    print(f"kaic history --format json (whole process, median of {runs}): {cli:.3f} s")
+    print(f"report once per commit (in process, no history sections): {baseline:.3f} s "
+          f"({1000 * baseline / commits:.1f} ms per commit)")
+    print(f"speed-up: {speedup:.1f}x (target >= {TARGET_SPEEDUP:g}x; walk target < {TARGET_SECONDS:g} s) "
+          f"{'OK' if ok else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""`kaic expiry`: certifications expiring soon, already expired or withdrawn, and the
+vendors holding no current certification for the newest version."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import OutOpt, SourceOpt, emit, fail
+from .history import AsOfOpt, GroupsOpt, RefArg, day_or_fail, groups_or_fail, run_history
+
+EXPIRY_FORMATS = ("text", "md", "json")
+
+
+@app.command("expiry")
+def expiry_cmd(
+    source: SourceOpt = None,
+    ref: RefArg = "HEAD",
+    within: Annotated[str, typer.Option("--within", help="Window for 'expiring soon': 90d, 12w, 1y.")] = "90d",
+    as_of: AsOfOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
+    out: OutOpt = None,
+    vendor_groups: GroupsOpt = None,
+) -> None:
+    """List certifications expiring within --within of --as-of (default today), those already
+    expired or withdrawn, and vendors without a current certification for the newest
+    version. Exit 0; 2: usage or source error."""
+    import json
+
+    from ..history import DateError, HistoryOptions, expiry, parse_within
+    from ..history.data import expiry_data
+    from ..history.markdown import expiry_md, expiry_text
+
+    if fmt not in EXPIRY_FORMATS:
+        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(EXPIRY_FORMATS))
+    try:
+        days = parse_within(within)
+    except DateError as exc:
+        fail(f"--within: {exc}")
+    groups = groups_or_fail(vendor_groups)
+    options = HistoryOptions(ref=ref, as_of=day_or_fail(as_of, "--as-of"), figures=False, groups=groups)
+    h = run_history(source, options)
+    data = expiry_data(expiry(h.certifications, h.as_of, days, h.newest_version, groups), h)
+    if fmt == "json":
+        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
+    elif fmt == "md":
+        emit("# kaic expiry\n\n" + expiry_md(data) + "\n", out)
+    else:
+        emit(expiry_text(data), out)

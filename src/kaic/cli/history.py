@@ -1,0 +1,95 @@
+"""`kaic history`: the main line walked commit by commit — certification dates, later
+changes, expiry, withdrawals, per-commit figures and trends, as JSON or Markdown."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import app
+from ._common import OutOpt, SourceOpt, emit, fail
+
+if TYPE_CHECKING:
+    from ..analysis import VendorGroups
+    from ..history import History, HistoryOptions
+
+HISTORY_FORMATS = ("json", "md")
+
+RefArg = Annotated[str, typer.Option("--ref", "-r", help="The commit, branch or tag whose main line is walked.")]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", help="YYYY-MM-DD: what was current on that day (later commits are ignored). Default: today.")]
+GroupsOpt = Annotated[Path | None, typer.Option("--vendor-groups", help="A vendor-groups YAML file instead of kaic's own.")]
+
+
+def day_or_fail(text: str | None, option: str) -> date | None:
+    from ..history import DateError, parse_day
+
+    if text is None:
+        return None
+    try:
+        return parse_day(text)
+    except DateError as exc:
+        fail(f"{option}: {exc}")
+
+
+def run_history(source: str | None, options: HistoryOptions) -> History:
+    """Open the repository and walk it, with a progress bar on a terminal."""
+    from ..history import build_history
+    from ..history.progress import progress_bar
+    from ..source import SourceError, open_repo
+
+    try:
+        repo = open_repo(source)
+        with progress_bar() as progress:
+            return build_history(repo, options, progress=progress)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
+
+
+def groups_or_fail(path: Path | None) -> VendorGroups:
+    from ..analysis import VendorGroupsError, load_vendor_groups
+
+    try:
+        return load_vendor_groups(path)
+    except VendorGroupsError as exc:
+        fail(str(exc))
+
+
+@app.command("history")
+def history_cmd(
+    source: SourceOpt = None,
+    ref: RefArg = "HEAD",
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD: per-commit figures from this day.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD: ... up to this day (inclusive).")] = None,
+    as_of: AsOfOpt = None,
+    all_commits: Annotated[bool, typer.Option(
+        "--all-commits", help="Figures for every commit, not only the main line's first parents.")] = False,
+    components: Annotated[bool, typer.Option(
+        "--components/--no-components", help="Count component adoption at each commit.")] = True,
+    top: Annotated[int, typer.Option("--top", min=1, help="Projects shown in the adoption trend.")] = 8,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | md")] = "md",
+    out: OutOpt = None,
+    vendor_groups: GroupsOpt = None,
+) -> None:
+    """Walk the history: when each submission was certified (the merge that brought it onto
+    the main line), its later changes, expiry and withdrawal, figures per commit, trends.
+    Exit 0; 2: usage or source error."""
+    from ..history import HistoryOptions
+    from ..history.data import history_data
+    from ..history.markdown import history_md
+
+    if fmt not in HISTORY_FORMATS:
+        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(HISTORY_FORMATS))
+    options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
+                             until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
+                             components=components, groups=groups_or_fail(vendor_groups))
+    data = history_data(run_history(source, options), top=top)
+    if fmt == "json":
+        import json
+
+        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
+    else:
+        emit(history_md(data), out)

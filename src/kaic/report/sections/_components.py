@@ -1,0 +1,45 @@
+"""Shared by the component sections: the memoised component analysis and small helpers."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from ...components.analysis import ComponentAnalysis, analyse_components
+from ...components.catalog import Catalog, load_catalog
+from ..section import ReportContext
+from ..shared import analysis
+
+
+def component_analysis(ctx: ReportContext) -> ComponentAnalysis:
+    """Detection, evidence, solutions and gaps of every submission, computed once per report.
+
+    `ctx.options["catalog"]` may hold a Catalog or a path to another catalog file.
+    """
+
+    def compute() -> ComponentAnalysis:
+        chosen = ctx.options.get("catalog")
+        catalog = chosen if isinstance(chosen, Catalog) else load_catalog(Path(chosen) if chosen else None)
+        return analyse_components(ctx.state, ctx.validation, catalog)
+
+    return ctx.memo("components", compute)
+
+
+def product(path: str) -> str:
+    """v1.34/gke/PRODUCT.yaml -> gke."""
+    return posixpath.basename(posixpath.dirname(path)) or path
+
+
+def vendor_name(ctx: ReportContext, path: str) -> str:
+    vendor = analysis(ctx).inventory.vendor_for(path)
+    if vendor is not None and vendor.name:
+        return vendor.name
+    for sub in ctx.state.submissions:
+        if sub.path == path:
+            return sub.vendor
+    return ""
+
+
+def pct(part: int, whole: int) -> float:
+    """A share in percent with one decimal, for JSON (0.0 when whole is 0)."""
+    return round(100.0 * part / whole, 1) if whole else 0.0

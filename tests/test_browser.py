@@ -145,6 +145,18 @@ def test_dashboard_renders_filters_and_opens_details(browser: Any, corpus_page: 
     page.wait_for_timeout(50)
     assert len(visible_rows(page)) == products
 
+    # by status, then by requirement and status: rows with such a cell stay, the others go
+    page.select_option("#f-status", value="N/A")
+    shown = visible_rows(page)
+    assert 0 < len(shown) < products
+    assert all(r.locator("td[data-s='N/A']").count() >= 1 for r in shown)
+    rid = shown[0].locator("td[data-s='N/A']").first.get_attribute("data-r")
+    page.select_option("#f-requirement", value=rid)
+    for row in page.locator("#matrix-table tbody tr").all():
+        assert row.is_visible() == (row.locator(f"td[data-r='{rid}'][data-s='N/A']").count() == 1)
+    page.click("#matrix-filters button[type=reset]")
+    page.wait_for_timeout(50)
+
     # a submission's details open on click and close with Escape
     first = visible_rows(page)[0]
     link = first.locator("a.who")

@@ -176,8 +176,8 @@ def test_hostile_vendor_text_is_escaped(hostile_html: str) -> None:
         "html", "head", "meta", "title", "style", "body", "a", "header", "div", "h1", "p", "code", "nav", "main",
         "section", "h2", "ul", "li", "span", "strong", "form", "label", "select", "option", "input", "button",
         "table", "thead", "tr", "th", "tbody", "td", "h3", "figure", "figcaption", "time", "br", "article", "h4",
-        "footer", "script", "svg", "defs", "g", "rect", "path", "text", "title", "desc", "circle", "line",
-        "polyline", "tspan", "clippath", "use", "em"}
+        "footer", "script", "svg", "defs", "g", "rect", "path", "text", "desc", "circle", "line",
+        "polyline", "tspan", "clippath", "use", "em", "details", "summary"}
 
 
 def test_corpus_dashboard(tmp_path: Path, corpus_checkout: Path) -> None:

@@ -24,8 +24,8 @@ from kaic.history import (
     Described,
     HistoryOptions,
     Snapshot,
-    build_history,
     bounded,
+    build_history,
     one_year_after,
     parse_day,
     parse_within,
@@ -33,6 +33,7 @@ from kaic.history import (
     walk,
 )
 from kaic.history.dates import DateError, day_of
+from kaic.history.trees import TreeReader
 from kaic.load import load_state
 from kaic.source import Commit, GitRepo, GitSource
 
@@ -379,3 +380,77 @@ def test_bounded_keeps_the_line_up_to_its_last_commit_of_the_day() -> None:
         ["2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z", "2024-01-03T00:00:00Z", "2024-01-09T00:00:00Z"])]
     assert [c.oid for c in bounded(line, until=date(2024, 1, 4))] == ["0", "1", "2"]  # an odd date does not cut
     assert [c.oid for c in bounded(line, since=date(2024, 1, 4))] == ["1", "3"]
+
+
+def test_tree_reader_matches_ls_tree(tmp_path: Path) -> None:
+    """Odd entries too: a symbolic link, an executable, a non-ASCII name, a submodule, a big file."""
+    repo = new_repo(tmp_path / "odd")
+    repo.write(f"v{VERSION}/acme", product("acme", "Acme Widgets"))
+    folder = repo.root / f"v{VERSION}" / "acme"
+    (folder / "run tests é.sh").write_text("#!/bin/sh\necho ok\n", encoding="utf-8")
+    (folder / "run tests é.sh").chmod(0o755)
+    (folder / "link.md").symlink_to("PRODUCT.yaml")
+    (folder / "big.log").write_bytes(b"x" * 300_000)
+    (repo.root / "tools").mkdir()
+    (repo.root / "tools" / "ignored.py").write_text("pass\n", encoding="utf-8")
+    repo.commit("odd", "2024-02-01T00:00:00+00:00")
+    head = repo.git("rev-parse", "HEAD")
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{head},v{VERSION}/acme/vendored")
+    repo.git("commit", "-q", "-m", "submodule", when="2024-02-02T00:00:00+00:00")
+    git_repo = GitRepo(repo.root)
+    reader = TreeReader(git_repo)
+    for commit in git_repo.log("main", first_parent=False):
+        assert reader.tree(commit.oid) == git_repo.tree(commit.oid)
+    last = reader.tree(repo.git("rev-parse", "HEAD"))
+    assert last[f"v{VERSION}/acme/big.log"].size == 300_000
+    assert last[f"v{VERSION}/acme/vendored"].kind.value == "submodule"
+    assert "tools/ignored.py" not in last
+
+
+def test_report_sections_timeline_and_trends(story: Repo) -> None:
+    from kaic.report.build import build_report
+    from kaic.report.render import renderer
+    from kaic.source import open_source
+    from kaic.validate import validate
+
+    state = load_state(open_source(str(story.root), "main"))
+    report = build_report(state, validate(state), options={"as_of": "2024-09-01"})
+    data = report.data
+    assert data["errors"] == []
+    timeline = data["timeline"]
+    assert timeline["as_of"] == "2024-09-01"
+    assert timeline["head"]["commit"] == story.commits["add-gamma"]
+    assert [c["product"] for c in timeline["withdrawn"]] == ["beta-cloud"]
+    assert {c["product"] for c in timeline["current"]} == {"acme-platform", "gamma"}
+    subs = {s["path"]: s for s in data["submissions"]}
+    gamma = subs[f"v{VERSION}/gamma/PRODUCT.yaml"]
+    assert gamma["certified"]["commit"] == story.commits["add-gamma"]
+    assert gamma["expires"] == "2025-08-01"
+    assert gamma["certification_status"] == "current"
+    trends = data["trends"]
+    assert trends["commits"] == len(story.git("rev-list", "--first-parent", "main").split())
+    assert trends["submissions_per_version"]["points"][-1]["counts"] == {VERSION: 2}
+    md = renderer("md").render(report)
+    assert "## Certification timeline" in md and "## Trends" in md
+    csv = renderer("csv").render(report)
+    assert isinstance(csv, dict)
+    assert csv["certifications.csv"].count("\n") == 1 + 3  # header + acme, beta, gamma
+
+
+def test_report_sections_need_git_history(sample_state: Any) -> None:
+    from kaic.report.build import build_report
+    from kaic.validate import validate
+
+    data = build_report(sample_state, validate(sample_state)).data
+    assert "timeline" not in data and "trends" not in data
+    assert data["errors"] == []
+
+
+def test_report_sections_can_be_left_out(story: Repo) -> None:
+    from kaic.report.build import build_report
+    from kaic.source import open_source
+    from kaic.validate import validate
+
+    state = load_state(open_source(str(story.root), "main"))
+    data = build_report(state, validate(state), options={"history": False}).data
+    assert "timeline" not in data and "trends" not in data

@@ -199,3 +199,13 @@ def test_history_json_over_the_corpus(full_history: History) -> None:
     last = data["commits"][-1]
     top = adoption["projects"][0]["repo"]
     assert adoption["points"][-1]["counts"][top] == next(a["count"] for a in last["adoption"] if a["repo"] == top)
+
+
+def test_tree_reader_matches_ls_tree_on_every_commit(corpus_repo: GitRepo) -> None:
+    from kaic.history.trees import TreeReader
+
+    reader = TreeReader(corpus_repo)
+    commits = corpus_repo.log(MAIN, first_parent=False)
+    assert len(commits) > 100
+    for commit in commits:
+        assert reader.tree(commit.oid) == corpus_repo.tree(commit.oid), commit.oid

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import (
     CHECKLIST_PATH,
@@ -71,7 +72,7 @@ def load_state(source: Source, cache: ParseCache | None = None,
             except ReadRefused as exc:
                 checklists[m.group(1)] = Checklist(m.group(1), path, (), (), (), error=exc.message)
                 continue
-            checklists[m.group(1)] = parse_checklist(path, m.group(1), text)
+            checklists[m.group(1)] = _checklist(path, m.group(1), text)
             continue
         v = VERSION_DIR.match(path)
         if v and entry.kind is EntryKind.DIR:
@@ -93,6 +94,12 @@ def load_state(source: Source, cache: ParseCache | None = None,
         version_dirs=tuple(sorted(version_dirs, key=version_key)),
         reader=source,
     )
+
+
+@lru_cache(maxsize=32)
+def _checklist(path: str, version: str, text: str) -> Checklist:
+    """Parsed once per text: a history walk meets the same checklist at every commit."""
+    return parse_checklist(path, version, text)
 
 
 def _load_submission(source: Source, tree: Tree, path: str, known: tuple[str, ...],

@@ -102,14 +102,14 @@ _last: list[tuple[RepoState, Catalog | None, bool, ComponentAnalysis]] = []
 
 def analyse_components(state: RepoState, validation: ValidationResult | None = None,
                        catalog: Catalog | None = None, spec: SolutionsSpec | None = None) -> ComponentAnalysis:
-    """Analyse every submission. The last analysis is remembered: a caller without findings
-    (e.g. a baseline snapshot) asking about the same state object reuses it."""
+    """Analyse every submission. The last few analyses are remembered: a caller without
+    findings (e.g. a baseline snapshot) asking about the same state object reuses one."""
+    base = catalog or load_catalog()
     if validation is None and spec is None:
         for seen_state, seen_catalog, _, seen in _last:
-            if seen_state is state and seen_catalog is catalog:
+            if seen_state is state and seen_catalog is base:
                 return seen
     spec = spec or load_spec()
-    base = catalog or load_catalog()
     full = base.with_entries(spec.signal_entries())
     results: dict[str, SubmissionResult] = {}
     for sub in state.submissions:
@@ -118,5 +118,5 @@ def analyse_components(state: RepoState, validation: ValidationResult | None = N
         except Exception as exc:  # one unreadable submission must not lose the others
             results[sub.path] = _empty(sub, f"{type(exc).__name__}: {exc}")
     analysis = ComponentAnalysis(full, spec, results)
-    _last[:] = [(state, catalog, validation is not None, analysis)]
+    _last[:] = [(state, base, validation is not None, analysis), *_last[:3]]
     return analysis

@@ -98,7 +98,7 @@ class Entry:
 def _entry(kind: Kind, raw: Mapping[str, Any]) -> Entry:
     name = str(raw.get("name", "")).strip()
     repo = _str(raw.get("repo"))
-    repo = repo.strip().lower() if repo else None
+    repo = repo.strip() if repo else None
     key = repo if kind is Kind.PROJECT and repo else f"{kind.value}:{name.lower()}"
     case_flag = raw.get("case_sensitive")
     aliases: list[str] = []
@@ -225,11 +225,14 @@ class Catalog:
         return self._contexts[key]
 
     def projects_by_repo(self, repo: str) -> list[str]:
+        """Projects whose repository (or a former one) is `repo`, compared without case."""
         repo = repo.lower()
-        return [e.key for e in self.projects if e.repo == repo]
+        return [e.key for e in self.projects
+                if (e.repo or "").lower() == repo or repo in (r.lower() for r in _strs(e.get("former_repos")))]
 
     def accelerators_for(self, accelerator_keys: Iterable[str], adopted: Iterable[str]) -> list[str]:
-        """Accelerator names, from their own mentions and from adopted projects that serve one."""
+        """Accelerator names, from their own mentions and from adopted projects (or named
+        techniques) that serve one (catalog field `accelerator`)."""
         names = {self.name(k) for k in accelerator_keys}
         for repo in adopted:
             e = self.entry(repo)
@@ -280,7 +283,8 @@ class Catalog:
                 for prefix in e.url_prefixes:
                     pairs.append((prefix, e.key))
                 if e.kind is Kind.PROJECT and e.repo:
-                    pairs.extend((prefix, e.key) for prefix in repo_prefixes(e.repo))
+                    for repo in (e.repo, *_strs(e.get("former_repos"))):
+                        pairs.extend((prefix, e.key) for prefix in repo_prefixes(repo))
             self._prefixes = PrefixIndex(pairs)
         return self._prefixes
 

@@ -343,9 +343,10 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
 
 def _confirm(mentions: list[Mention]) -> list[Mention]:
     """Drop unconfirmed hits on ambiguous names, unless the submission also names the same
-    entry unambiguously (another alias, a pattern, an API group or a link)."""
-    plain = {m.target for m in mentions if m.ambiguity is None}
-    return [m for m in mentions if m.ambiguity != "unconfirmed" or m.target in plain]
+    entry unambiguously (another alias, a pattern, an API group or a link) or in a
+    confirmed place (its context, or one of its context requirements)."""
+    sure = {m.target for m in mentions if m.ambiguity != "unconfirmed"}
+    return [m for m in mentions if m.ambiguity != "unconfirmed" or m.target in sure]
 
 
 def _platform_targets(sub: Submission, mentions: Iterable[Mention], catalog: Catalog) -> set[str]:
@@ -362,12 +363,18 @@ def _platform_targets(sub: Submission, mentions: Iterable[Mention], catalog: Cat
     return targets
 
 
+def _reading_order(m: Mention) -> tuple[int, str, int]:
+    """PRODUCT.yaml first (by line), then the folder's files (by path and line)."""
+    p = m.place
+    return (1 if p.file else 0, p.file or "", p.line or 0)
+
+
 def _fold(target: str, name: str, mentions: list[Mention], platform: bool) -> Component:
     versions: list[tuple[str, Place]] = []
     seen_versions: set[str] = set()
     places: list[Place] = []
     seen_places: set[Place] = set()
-    for m in mentions:
+    for m in sorted(mentions, key=_reading_order):
         if m.place not in seen_places:
             seen_places.add(m.place)
             places.append(m.place)
@@ -410,9 +417,10 @@ def detect(sub: Submission, catalog: Catalog, files: Mapping[str, LocalFile]) ->
         else:
             not_adopted.append(_fold(target, name, found, False))
     adopted = {c.repo for c in components}
+    named = [t for t, ms in by_target.items() if any(m.counts for m in ms)]
     accelerators = catalog.accelerators_for(
-        [t for t, ms in by_target.items() if any(m.counts for m in ms) and catalog.kind(t) is Kind.ACCELERATOR],
-        adopted,
+        [t for t in named if catalog.kind(t) is Kind.ACCELERATOR],
+        [*adopted, *(t for t in named if catalog.kind(t) is Kind.TECHNIQUE)],
     )
     techniques = [catalog.name(t) for t in catalog.order(by_target)
                   if catalog.kind(t) is Kind.TECHNIQUE and any(m.counts for m in by_target[t])]

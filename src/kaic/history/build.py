@@ -19,6 +19,7 @@ from ..source import Commit, GitRepo, ReadRefused
 from .adoption import AdoptionCounter
 from .certs import At, Certification, Described, Snapshot, track
 from .figures import CommitFigures, figures
+from .trees import TreeReader
 from .walk import Progress, bounded, submission_blobs, walk
 
 
@@ -76,7 +77,8 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
     cache = {} if cache is None else cache
     by_oid: dict[str, Submission] = {}
     commits: list[CommitFigures] = []
-    for step in walk(repo, walked, cache, progress):
+    trees = TreeReader(repo)
+    for step in walk(repo, walked, cache, progress, trees):
         at = At(step.commit.oid, step.commit.date)
         if step.unchanged and commits:  # same data as the commit before: same figures
             commits.append(dc_replace(commits[-1], at=at, subject=step.commit.subject))
@@ -98,7 +100,7 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
             by_oid[oid] = sub
         return Described(sub.vendor, sub.platform)
 
-    snapshots = [Snapshot(At(c.oid, c.date), submission_blobs(repo.tree(c.oid))) for c in line]
+    snapshots = [Snapshot(At(c.oid, c.date), submission_blobs(trees.tree(c.oid))) for c in line]
     certifications = track(snapshots, describe)
     last = line[-1] if line else None
     as_of = options.as_of or options.until or today or date.today()
@@ -108,16 +110,16 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
         as_of=as_of,
         commits=tuple(commits),
         certifications=tuple(certifications),
-        newest_version=_newest_version(repo, last),
+        newest_version=_newest_version(trees, last),
         options=options,
         last=At(last.oid, last.date) if last else None,
     )
 
 
-def _newest_version(repo: GitRepo, commit: Commit | None) -> str | None:
+def _newest_version(trees: TreeReader, commit: Commit | None) -> str | None:
     if commit is None:
         return None
-    versions = [m.group(1) for p in repo.tree(commit.oid) if (m := CHECKLIST_PATH.match(p))]
+    versions = [m.group(1) for p in trees.tree(commit.oid) if (m := CHECKLIST_PATH.match(p))]
     return max(versions, key=version_key) if versions else None
 
 

@@ -13,8 +13,9 @@ from datetime import date
 
 from ..load import ParseCache, RepoState, load_state
 from ..model import SUBMISSION_PATH
-from ..source import Commit, GitRepo, GitSource, Tree
+from ..source import Commit, GitRepo, Tree
 from .dates import day_of
+from .trees import KnownTreeSource, TreeReader
 
 Progress = Callable[[int, int, Commit], None]
 """Called after each commit: (done, total, commit)."""
@@ -48,17 +49,19 @@ class Step:
 
 
 def walk(repo: GitRepo, commits: Sequence[Commit], cache: ParseCache | None = None,
-         progress: Progress | None = None) -> Iterator[Step]:
+         progress: Progress | None = None, trees: TreeReader | None = None) -> Iterator[Step]:
     """Each commit's loaded state, oldest first, parsing only what changed.
 
     A commit that changes no data file (documentation, tooling) gets the previous
-    state, with its own source information: nothing is read again.
+    state, with its own source information: nothing is read again. Trees are read
+    through a `TreeReader` (one given, or a new one), not one `ls-tree` per commit.
     """
+    trees = trees or TreeReader(repo)
     cache = {} if cache is None else cache
     total = len(commits)
     previous: RepoState | None = None
     for done, commit in enumerate(commits, start=1):
-        source = GitSource(repo, commit)
+        source = KnownTreeSource(repo, commit, trees.tree(commit.oid))
         if previous is not None and source.tree() == previous.tree:
             state = replace(previous, source=source.info, reader=source, tree=source.tree())
             yield Step(commit, state, unchanged=True)

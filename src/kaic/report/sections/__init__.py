@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from ..section import Section
 from . import (
+    adoption,
+    component_findings,
+    component_versions,
+    components,
     conformance,
+    ecosystems,
+    evidence,
     exceptions,
     findings,
+    gaps,
     history,
     inventory,
     matrix,
+    profiles,
+    projects,
     requirements,
+    solutions,
     summary,
     timeline,
     trends,
@@ -34,5 +44,15 @@ SECTIONS: tuple[Section, ...] = (
     exceptions.SECTION,
     findings.SECTION,
     vendors.SECTION,
+    component_findings.SECTION,  # components, solutions, evidence, gaps (issue 4) ...
+    components.SECTION,
+    adoption.SECTION,
+    projects.SECTION,
+    ecosystems.SECTION,
+    component_versions.SECTION,
+    solutions.SECTION,
+    evidence.SECTION,
+    gaps.SECTION,
+    profiles.SECTION,  # ... until here
     inventory.SECTION,
 )

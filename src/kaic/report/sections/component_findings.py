@@ -100,7 +100,8 @@ class ComponentFindingsSection:
         dra_text = ", ".join(f"{n} {a}" for a, n in sorted(approaches.items(), key=lambda kv: (-kv[1], kv[0])))
         api_text = ", ".join(f"{v} by {n}" for v, n in sorted(api.items())) or "none"
         dra_paths = [p for p, r in results.items() if r.solutions.dra.approach == "DRA"]
-        out.append(_finding("dra", f"DRA approach: {dra_text}. DRA API versions named: {api_text}.",
+        out.append(_finding("dra", f"DRA approach in the {total} submissions: {dra_text}. DRA API versions "
+                            f"named: {api_text}.",
                             len(dra_paths), total, dra_paths))
         versioned = [p for p, r in results.items() if any(c.version for c in r.detection.components)]
         if adoption:

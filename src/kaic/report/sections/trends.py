@@ -49,7 +49,7 @@ class TrendsSection:
         rates: Rows = [["commit", "date", "requirement", "implemented", "denominator", "rate"]]
         for p in rr["points"]:
             rates += [[p["commit"], p["date"], rid, p["implemented"][rid], p["denominators"][rid], p["rates"][rid]]
-                      for rid in rr["requirements"] if rid in p["rates"]]
+                      for rid in rr["requirements"] if p["denominators"].get(rid)]
         return {"trend_submissions": rows, "trend_requirement_rates": rates}
 
     def submission_fields(self, ctx: ReportContext, sub: Submission) -> dict[str, Any]:

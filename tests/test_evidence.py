@@ -72,7 +72,7 @@ def test_grades_and_reasons() -> None:
     tests = assess(parse_submission("v1.99/x/PRODUCT.yaml", _sub(
         ["https://github.com/a/b/blob/main/run/test_result.log"])), tree, files)
     assert tests.grade is Grade.TESTS
-    assert tests.reason.startswith("1 of 2 claimed requirements have test code or output")
+    assert tests.reason.startswith("1 of 2 claimed requirements has test code or output")
 
     walk = assess(parse_submission("v1.99/x/PRODUCT.yaml", _sub(["steps.md"])), tree, files)
     assert walk.grade is Grade.WALKTHROUGHS

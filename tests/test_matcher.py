@@ -212,6 +212,8 @@ def test_version_key_line_in_the_same_block_only(catalog: Catalog) -> None:
     ("with ongoing efforts to transition to Kueue once it is mature", Tag.ROADMAP),
     ("In the future, Kueue will be included", Tag.ROADMAP),
     ("Kueue is installed and admits the job", None),
+    ("The Kueue controller will be deployed in the kueue-system namespace", None),  # an instruction
+    ("Kueue will be supported in the next release", Tag.ROADMAP),
 ])
 def test_negative_and_roadmap_clauses(text: str, tag: Tag | None) -> None:
     word = next(w for w in ("Cluster Autoscaler", "Karpenter", "Volcano", "Kueue") if w in text)

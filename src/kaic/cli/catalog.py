@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import yaml
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from ..components.catalog import CatalogError, Entry, check_data, default_path, read_catalog
 from . import app
 from ._common import emit, fail
+
+if TYPE_CHECKING:
+    from ..components.catalog import Entry
 
 FileOpt = Annotated[
     Path | None, typer.Option("--file", "-f", help="Another catalog file (default: the one shipped with kaic).")
@@ -58,6 +56,13 @@ def catalog_cmd(
     file: FileOpt = None,
 ) -> None:
     """List the component catalog (projects, accelerators, techniques, managed services)."""
+    import yaml
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..components.catalog import CatalogError, check_data, default_path, read_catalog
+
     path = file or default_path()
     if not path.is_file():
         fail(f"no catalog at {path}")

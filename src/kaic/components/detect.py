@@ -12,9 +12,8 @@ name, website or documentation links) are the platform itself, not components.
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Answer, EvidenceKind, Status, Submission
@@ -440,11 +439,3 @@ def detect(sub: Submission, catalog: Catalog, files: Mapping[str, LocalFile]) ->
         managed=tuple(managed),
         files=file_states,
     )
-
-
-def iter_local_paths(sub: Submission) -> Iterator[str]:
-    """Local paths the evidence names (resolved inside the folder)."""
-    for answer in sub.answers:
-        for ev in answer.evidence:
-            if ev.kind in (EvidenceKind.FILE, EvidenceKind.PATH) and ev.resolved:
-                yield posixpath.normpath(ev.resolved)

@@ -275,6 +275,10 @@ def assess(sub: Submission, tree: Tree, files: Mapping[str, LocalFile]) -> Evide
     return EvidenceReport(sub.path, tuple(reqs), folder, grade, reason)
 
 
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
 def _grade(sub: Submission, reqs: list[RequirementEvidence],
            folder: tuple[tuple[str, EvidenceClass], ...]) -> tuple[Grade, str]:
     claims = [r for r in reqs if Status(r.status) in _CLAIMS] if reqs else []
@@ -287,13 +291,15 @@ def _grade(sub: Submission, reqs: list[RequirementEvidence],
     folder_procedures = [p for p, c in folder if c in TEST_CLASSES or c is EvidenceClass.WALKTHROUGH]
     tail = f"{tests} with test code or output, {walks} with walkthroughs, {docs} with documentation only, " \
            f"{n - tests - walks - docs} without usable evidence"
+    of_n = f"of {n} claimed requirement{'s' if n != 1 else ''}"
     if tests * 2 >= n:
-        return Grade.TESTS, f"{tests} of {n} claimed requirements have test code or output ({tail})"
+        return Grade.TESTS, f"{tests} {of_n} {_have(tests)} test code or output ({tail})"
     if tests or walks:
-        return Grade.WALKTHROUGHS, f"{tests + walks} of {n} claimed requirements have tests or walkthroughs ({tail})"
+        return Grade.WALKTHROUGHS, f"{tests + walks} {of_n} {_have(tests + walks)} tests or walkthroughs ({tail})"
     if folder_procedures:
         return Grade.WALKTHROUGHS, (f"no claimed requirement links a test or walkthrough, but the submission folder holds "
                                     f"{len(folder_procedures)} procedure or test file(s) ({tail})")
     if docs:
-        return Grade.DOCUMENTATION, f"{docs} of {n} claimed requirements are backed by documentation, blogs or documents only ({tail})"
+        return Grade.DOCUMENTATION, (f"{docs} {of_n} {'is' if docs == 1 else 'are'} backed by documentation, blogs or "
+                                     f"documents only ({tail})")
     return Grade.NONE, f"none of the {n} claimed requirements has usable evidence ({tail})"

@@ -88,18 +88,21 @@ class _Node:
         self.end = False
 
 
-def _unit_re(unit: str) -> str:
+def _unit_re(unit: str, folded: bool) -> str:
     if unit == _SEP:
         return _SEP_RE
     if unit == _DOT:
         return _DOT_RE
+    lower, upper = unit.lower(), unit.upper()
+    if folded and lower != upper:  # a folded letter: both cases, as a class the engine tests fast
+        return f"[{re.escape(lower)}{re.escape(upper)}]"
     return re.escape(unit)
 
 
-def _emit(node: _Node) -> str:
+def _emit(node: _Node, folded: bool) -> str:
     # Longer continuations first; an alias that may end here makes the rest optional.
     alts = [
-        _unit_re(unit) + _emit(child)
+        _unit_re(unit, folded) + _emit(child, folded)
         for unit, child in sorted(node.children.items(), key=lambda kv: (kv[0] in (_SEP, _DOT), kv[0]))
     ]
     if not alts:
@@ -110,7 +113,7 @@ def _emit(node: _Node) -> str:
     return f"(?:{body})?" if node.end else body
 
 
-def _trie_regex(sequences: Iterable[list[str]]) -> str | None:
+def _trie_regex(sequences: Iterable[list[str]], folded: bool) -> str | None:
     root = _Node()
     count = 0
     for units in sequences:
@@ -123,7 +126,7 @@ def _trie_regex(sequences: Iterable[list[str]]) -> str | None:
         count += 1
     if not count:
         return None
-    return _emit(root)
+    return _emit(root, folded)
 
 
 def _first_chars(items: list[tuple[object, object]], ignorecase: bool) -> set[str] | None:
@@ -223,7 +226,7 @@ class Matcher:
                 name = f"p{len(self._patterns)}"
                 if re.compile(term.text).groupindex:
                     raise CatalogConflict(f"pattern {term.text!r} ({term.target}) uses a named group")
-                wrap = "(?-i:" if term.case_sensitive else "(?:"
+                wrap = "(?:" if term.case_sensitive else "(?i:"
                 pattern_parts.append((f"(?P<{name}>{wrap}{term.text}))", first_chars(term.text)))
                 self._patterns[name] = term
                 continue
@@ -236,15 +239,15 @@ class Matcher:
                 self._add(self._folded, key, term)
                 folded_seqs.append(_units(term.text, term.kind, fold=True))
         parts: list[str] = []
-        folded = _trie_regex(folded_seqs)
+        folded = _trie_regex(folded_seqs, True)
         if folded:
             parts.append(f"(?P<f>{folded})")
-        exact = _trie_regex(exact_seqs)
+        exact = _trie_regex(exact_seqs, False)
         if exact:
-            parts.append(f"(?P<e>(?-i:{exact}))")
+            parts.append(f"(?P<e>{exact})")
         parts.extend(_guarded(pattern_parts))
         body = "|".join(parts) if parts else r"(?!x)x"
-        self.regex = re.compile(f"{_BOUND_L}(?:{body}){_BOUND_R}", re.IGNORECASE)
+        self.regex = re.compile(f"{_BOUND_L}(?:{body}){_BOUND_R}")
 
     def _add(self, table: dict[str, Term], key: str, term: Term) -> None:
         old = table.get(key)

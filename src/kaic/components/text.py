@@ -67,7 +67,9 @@ _ROADMAP = re.compile(
     r"\b(?:"
     r"planned|plans?\s+to|planning|roadmap|in\s+the\s+future|future\s+(?:release|version|work)s?"
     r"|upcoming|coming\s+soon|not\s+yet|later\s+release|under\s+development|in\s+progress"
-    r"|ongoing\s+efforts?|work\s+is\s+underway|will\s+(?:be|support|add|include|move|transition)"
+    r"|ongoing\s+efforts?|work\s+is\s+underway"
+    r"|will\s+(?:be\s+(?:supported|available|added|included|released|introduced|offered|enabled)"
+    r"|(?:support|add|include|offer|introduce|move|transition))\b"
     r"|(?:transition|migrate|move)\s+to\b.*\bonce\b|intend\s+to|expected\s+to\s+(?:be|land|ship)"
     r")",
     re.IGNORECASE,
@@ -107,25 +109,9 @@ class Clauses:
         return self._tags[bounds]
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of `text` around the span [start, end)."""
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, max(0, start - 400), start):
-        left = m.end()
-    after = _CLAUSE_BREAK.search(text, end, min(len(text), end + 400))
-    right = after.start() if after else min(len(text), end + 400)
-    return left, right
-
-
 def tag_for(text: str, start: int, end: int) -> Tag | None:
     """NEGATIVE or ROADMAP when the clause holding the span says so, else None.
 
     Roadmap wins over negative: "not yet available, planned for Q3" is a plan.
     """
-    left, right = clause_bounds(text, start, end)
-    clause = text[left:right]
-    if _ROADMAP.search(clause):
-        return Tag.ROADMAP
-    if _NEGATIVE.search(clause):
-        return Tag.NEGATIVE
-    return None
+    return Clauses(text).tag(start, end)

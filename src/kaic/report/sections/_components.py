@@ -8,7 +8,6 @@ from pathlib import Path
 from ...components.analysis import ComponentAnalysis, analyse_components
 from ...components.catalog import Catalog, load_catalog
 from ..section import ReportContext
-from ..shared import analysis
 
 
 def component_analysis(ctx: ReportContext) -> ComponentAnalysis:
@@ -28,16 +27,6 @@ def component_analysis(ctx: ReportContext) -> ComponentAnalysis:
 def product(path: str) -> str:
     """v1.34/gke/PRODUCT.yaml -> gke."""
     return posixpath.basename(posixpath.dirname(path)) or path
-
-
-def vendor_name(ctx: ReportContext, path: str) -> str:
-    vendor = analysis(ctx).inventory.vendor_for(path)
-    if vendor is not None and vendor.name:
-        return vendor.name
-    for sub in ctx.state.submissions:
-        if sub.path == path:
-            return sub.vendor
-    return ""
 
 
 def pct(part: int, whole: int) -> float:

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from ...components.evidence import GRADE_LABELS, Grade
+from ...components.gaps import kind_info
 from ...components.solutions import NOT_APPLICABLE, NOT_STATED
 from ...model import Submission
 from ..escape import md_text
@@ -121,8 +122,9 @@ class ComponentFindingsSection:
             kind, n = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             verdicts = Counter(n.verdict for r in results.values() for n in r.gaps.not_applicable)
             na_text = ", ".join(f"{k} {v}" for v, k in sorted(verdicts.items())) or "none"
-            out.append(_finding("gaps", f"The most widespread issue kind is {kind} ({n} of {total} submissions); "
-                                f"N/A or not-implemented answers: {na_text}.", n, total, kind_paths[kind]))
+            title = kind_info(kind, ctx.validation).title.rstrip(".")
+            out.append(_finding("gaps", f"The most widespread issue is \"{title}\" ({kind}, {n} of {total} "
+                                f"submissions); N/A or not-implemented answers: {na_text}.", n, total, kind_paths[kind]))
         return out
 
     def markdown(self, data: Any) -> str:

@@ -40,8 +40,8 @@ class ComponentVersionsSection:
                 seen.setdefault(repo, set()).add(v.lstrip("vV"))
                 counts[repo] = counts.get(repo, 0) + 1
             sub = subs[path]
-            rows.append({"path": path, "kubernetes_version": sub.meta("kubernetesVersion"),
-                         "platform_version": sub.meta("platformVersion"), "versions": versions})
+            rows.append({"path": path, "kubernetes_version": _meta(sub, "kubernetesVersion"),
+                         "platform_version": _meta(sub, "platformVersion"), "versions": versions})
         columns = [{"repo": k, "name": ca.catalog.name(k), "submissions": counts[k], "distinct": len(seen[k])}
                    for k in sorted(counts, key=lambda k: (-counts[k], ca.catalog.name(k).lower()))]
         return {"columns": columns, "rows": rows}
@@ -73,6 +73,14 @@ class ComponentVersionsSection:
 
     def submission_fields(self, ctx: ReportContext, sub: Submission) -> dict[str, Any]:
         return {}
+
+
+def _meta(sub: Submission, name: str) -> str:
+    """A metadata value as written, also when YAML read it as a number (`platformVersion: 1.0`)."""
+    field = sub.metadata.get(name)
+    if field is None or field.value is None or isinstance(field.value, dict | list):
+        return ""
+    return str(field.value).strip()
 
 
 SECTION = ComponentVersionsSection()

@@ -7,7 +7,7 @@ vendor.
 
 JSON (`ecosystems`): {submissions, ecosystems: [{steward, accelerator_named, using_any,
 projects: [{repo, name, stacks, percent, paths, versions: [{path, version}]}],
-by_submission: [{path, uses: [repo], count}]}]}.
+by_submission: [{path, uses: [repo], marks {repo: M|X}, count}]}]}.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 
 from ...model import Submission
 from ..escape import md_text
-from ..markup import Footnotes, join_blocks, percent, submission_link, table
+from ..markup import Footnotes, join_blocks, percent, submission_label, submission_link, table
 from ..section import ReportContext, Rows
-from ._components import component_analysis, pct, product
+from ._components import component_analysis, pct
 
 KEY = "ecosystems"
 
@@ -47,15 +47,16 @@ class EcosystemsSection:
             if not used:
                 continue
             projects = []
-            for k in used:
+            for k in sorted(used, key=lambda k: (-adoption[k].count, adoption[k].name.lower())):
                 a = adoption[k]
                 projects.append({"repo": k, "name": a.name, "stacks": a.count, "percent": pct(a.count, total),
                                  "paths": list(a.paths),
                                  "versions": [{"path": p, "version": v} for p, v in a.versions.items()]})
             by_sub = []
             for path, r in ca.results.items():
-                uses = [c.repo for c in r.detection.components if c.repo in used]
-                by_sub.append({"path": path, "uses": uses, "count": len(uses)})
+                marks = {c.repo: c.mark for c in r.detection.components if c.repo in used}
+                uses = [p["repo"] for p in projects if p["repo"] in marks]
+                by_sub.append({"path": path, "uses": uses, "marks": marks, "count": len(uses)})
             named = sum(1 for r in ca.results.values() if accelerator in r.detection.accelerators)
             out.append({"steward": steward, "accelerator": accelerator, "accelerator_named": named,
                         "using_any": sum(1 for b in by_sub if b["count"]), "projects": projects,
@@ -79,7 +80,8 @@ class EcosystemsSection:
                 f"{total - eco['using_any']} name no {steward} project.")
             rows = []
             for p in eco["projects"]:
-                versions = ", ".join(f"{md_text(v['version'])} ({md_text(product(v['path']))})" for v in p["versions"])
+                versions = ", ".join(f"{md_text(v['version'])} ({md_text(submission_label(v['path']))})"
+                                     for v in p["versions"])
                 rows.append([md_text(p["name"]), md_text(p["repo"]), f"{notes.count(p['stacks'], p['paths'])} / {total}",
                              percent(p["stacks"], total), versions or "not stated"])
             blocks.append(table(["Project", "Repository", "Stacks", "%", "Versions observed"], rows,
@@ -88,7 +90,7 @@ class EcosystemsSection:
             repos = [p["repo"] for p in eco["projects"]]
             sub_rows = []
             for b in eco["by_submission"]:
-                cells = ["X" if r in b["uses"] else "-" for r in repos]
+                cells = [b["marks"].get(r, "-") for r in repos]
                 sub_rows.append([submission_link(b["path"]), *cells, str(b["count"])])
             blocks.append(table(["Submission", *[md_text(n) for n in names], "Projects"], sub_rows,
                                 ["l", *["c"] * len(names), "r"]))

@@ -87,10 +87,16 @@ class ProfilesSection:
                 parts.append(f"Names {len(comps)} catalog project{'s' if len(comps) != 1 else ''}: {shown}{more}.")
             else:
                 parts.append("Names no catalog project.")
-            sol = [f"{md_text(t.lower())}: {', '.join(md_text(x) for x in names)}" for t, names in p["solutions"].items()]
-            if sol:
-                joined = "; ".join(sol)
-                parts.append(joined[:1].upper() + joined[1:] + ".")
+            stated = [f"{md_text(t)}: {', '.join(md_text(x) for x in names)}" for t, names in p["solutions"].items()
+                      if names and names[0] not in (NOT_STATED, NOT_APPLICABLE)]
+            na = [md_text(t) for t, names in p["solutions"].items() if names == [NOT_APPLICABLE]]
+            silent = [md_text(t) for t, names in p["solutions"].items() if names == [NOT_STATED]]
+            if stated:
+                parts.append("; ".join(stated) + ".")
+            if na:
+                parts.append("N/A: " + ", ".join(na) + ".")
+            if silent:
+                parts.append("Not stated: " + ", ".join(silent) + ".")
             parts.append("Accelerators named: " + (", ".join(md_text(a) for a in p["accelerators"]) or "none") + ".")
             grades = ", ".join(f"{GRADE_LABELS[Grade(g)]} in {k} of {n}" for g, k in p["grades"].items())
             parts.append(f"Evidence: {grades}.")

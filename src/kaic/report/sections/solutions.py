@@ -20,7 +20,7 @@ from typing import Any
 
 from ...components.solutions import NOT_STATED
 from ...model import Submission
-from ..escape import md_text
+from ..escape import md_code, md_text
 from ..markup import Footnotes, join_blocks, percent, submission_link, table
 from ..section import ReportContext, Rows
 from ._components import component_analysis
@@ -87,7 +87,7 @@ class SolutionsSection:
 
         for t in data["topics"]:
             blocks.append(f"### {md_text(t['title'])}")
-            reqs = ", ".join(f"`{md_text(r)}`" for r in t["requirements"])
+            reqs = ", ".join(md_code(r) for r in t["requirements"])
             blocks.append(f"{t['answered']} of {total} submissions answer {reqs}.")
             if t["names"] != t["buckets"]:
                 blocks.append(bucket_table(t["buckets"], t["answered"], "Summary"))

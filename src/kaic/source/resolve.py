@@ -103,22 +103,26 @@ def _slug(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def _mirror(origin: str, target: Path, failure: str, hint: str, timeout: float = 120) -> None:
+    """Clone `origin` as a mirror into `target`, atomically (a half clone is never used)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".tmp{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)  # left over by an interrupted clone
+    try:
+        run_git(None, "clone", "--quiet", "--mirror", "--", origin, str(tmp), timeout=timeout)
+    except SourceError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SourceError(f"{failure}: {exc.message}", hint) from None
+    os.replace(tmp, target)
+
+
 def _cached_bundle(bundle: Path) -> GitRepo:
     bundle = bundle.resolve()
     st = bundle.stat()
     target = cache_dir() / "bundles" / _slug(f"{bundle}:{st.st_size}:{st.st_mtime_ns}")
     if not (target / "HEAD").exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        try:
-            run_git(None, "clone", "--quiet", "--mirror", "--", str(bundle), str(tmp))
-        except SourceError as exc:
-            raise SourceError(
-                f"cannot read {bundle} as a git bundle: {exc.message}",
-                "give a folder, a git repository, a bundle file, a URL or 'sample'",
-            ) from None
-        os.replace(tmp, target)
+        _mirror(str(bundle), target, f"cannot read {bundle} as a git bundle",
+                "give a folder, a git repository, a bundle file, a URL or 'sample'")
     return GitRepo(target, str(bundle))
 
 
@@ -131,15 +135,6 @@ def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
             with contextlib.suppress(SourceError):  # offline: the cached copy is still valid
                 run_git(target, "fetch", "--quiet", "--prune", "origin", timeout=60)
         return GitRepo(target, url)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)  # left over by an interrupted clone
-    try:
-        run_git(None, "clone", "--quiet", "--mirror", "--", url, str(tmp), timeout=300)
-    except SourceError as exc:
-        raise SourceError(
-            f"cannot clone {url}: {exc.message}",
-            "check the network, or pass --source DIR, --source FILE.bundle or --source sample",
-        ) from None
-    os.replace(tmp, target)
+    _mirror(url, target, f"cannot clone {url}",
+            "check the network, or pass --source DIR, --source FILE.bundle or --source sample", timeout=300)
     return GitRepo(target, url)

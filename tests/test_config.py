@@ -143,3 +143,10 @@ def test_changed_reads_config_from_the_trusted_base(repo: Path, elsewhere: Path)
     assert (code, got) == (1, [("invalid-status", "error")])
     # Without --changed, the state's own config applies (the maintainers' choice on main).
     assert findings(["--source", str(repo), "--ref", "HEAD"]) == (0, [])
+
+
+def test_pyproject_in_the_repository_root(repo: Path, elsewhere: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.kaic.rules]\n"logo-format" = "off"\n')
+    assert findings(["--source", str(repo)]) == (1, [("invalid-status", "error")])
+    (repo / ".kaic.yaml").write_text("rules:\n  logo-format: info\n")  # .kaic.yaml wins over it
+    assert findings(["--source", str(repo)]) == (1, [("logo-format", "info"), ("invalid-status", "error")])

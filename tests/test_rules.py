@@ -499,6 +499,18 @@ def test_duplicate_requirement(tmp_path: Path) -> None:
     assert run(tmp_path / "clean", clean_product()).of("duplicate-requirement") == []
 
 
+def test_only_the_first_of_duplicate_answers_is_judged(tmp_path: Path) -> None:
+    """kaic reads the first answer of an id, in validation as in the analysis."""
+    product = clean_product()
+    second = dict(answer(product, "gauge_export"))
+    second["status"] = "Not Implemented"
+    product["spec"]["telemetry"].append(second)
+    r = run(tmp_path / "dup", product)
+    assert [f.rule for f in r.findings] == ["duplicate-requirement"]
+    state = load_state(DirectorySource(tmp_path / "dup" / "repo"))
+    assert state.submissions[0].statuses()["gauge_export"].value == "Implemented"
+
+
 @covers("version-mismatch")
 def test_version_mismatch(tmp_path: Path) -> None:
     product = clean_product()
@@ -652,6 +664,60 @@ def test_evidence_url_malformed(tmp_path: Path) -> None:
     assert "several URLs" in hits[0].message and "stray ']'" in hits[1].message
     answer(product, "gauge_export")["evidence"] = ["https://acme.example.com/a", "https://acme.example.com/b"]
     assert run(tmp_path / "clean", product).findings == []
+
+
+@covers("evidence-not-a-link")
+def test_evidence_not_a_link(tmp_path: Path) -> None:
+    product = clean_product()
+    answer(product, "gauge_export")["evidence"] = ["https://acme.example.com/gauges", "see the notes below",
+                                                 "javascript:alert(1)"]
+    answer(product, "trace_hint")["status"] = "N/A"
+    answer(product, "trace_hint")["notes"] = "No tracing on this platform."
+    answer(product, "trace_hint")["evidence"] = ["N/A"]  # a status word: left to the status rules
+    r = run(tmp_path / "hit", product)
+    hits = r.of("evidence-not-a-link")
+    assert [(f.severity, f.line, f.requirement) for f in hits] == [
+        (Severity.WARNING, r.line("- see the notes below"), "gauge_export"),
+        (Severity.WARNING, r.line("- javascript:alert(1)"), "gauge_export"),
+    ]
+    assert run(tmp_path / "clean", clean_product()).of("evidence-not-a-link") == []
+
+
+@covers("local-evidence-link")
+def test_local_evidence_link(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "run.log").write_text("secret\n")
+    product = clean_product()
+    answer(product, "gauge_export")["evidence"] = ["results/run.log", "linked.log"]
+
+    def links(root: Path) -> None:
+        (root / FOLDER / "results").symlink_to(outside, target_is_directory=True)
+        (root / FOLDER / "linked.log").symlink_to(outside / "run.log")
+
+    r = run(tmp_path / "hit", product, setup=links)
+    hits = r.of("local-evidence-link")
+    assert [(f.severity, f.line) for f in hits] == [
+        (Severity.ERROR, r.line("- results/run.log")),
+        (Severity.ERROR, r.line("- linked.log")),
+    ]
+    assert r.of("local-evidence-not-found") == []  # reported once, as a link
+
+    def files(root: Path) -> None:
+        (root / FOLDER / "results").mkdir()
+        (root / FOLDER / "results" / "run.log").write_text("ok\n")
+        (root / FOLDER / "linked.log").write_text("ok\n")
+
+    assert run(tmp_path / "clean", product, setup=files).findings == []
+
+
+@covers("checklist-invalid")
+def test_checklist_invalid(tmp_path: Path) -> None:
+    broken = checklist_text().replace("level: SHOULD", "level: MAYBE", 1)
+    r = run(tmp_path / "hit", clean_product(), checklists={VERSION: broken})
+    f = expect(r, "checklist-invalid", Severity.ERROR, 1, None)
+    assert f"docs/AIConformance-{VERSION}.yaml:" in f.message and "'MAYBE'" in f.message
+    assert run(tmp_path / "clean", clean_product()).of("checklist-invalid") == []
 
 
 # -- the registry and the documentation ----------------------------------------------------

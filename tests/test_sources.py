@@ -352,3 +352,18 @@ def test_repository_blob_ids_are_content_hashes(tmp_path: Path) -> None:
     with pytest.raises(ReadRefused) as exc:
         src.read(path, limit=5)
     assert exc.value.rule == "file-too-large"
+
+
+def test_changed_checklist_selects_its_whole_version(tmp_path: Path) -> None:
+    """Editing docs/AIConformance-X.Y.yaml changes how every vX.Y submission is judged."""
+    import json
+
+    repo, _ = _changed_repo(tmp_path)
+    before = git(repo, "rev-parse", "HEAD").strip()
+    checklist = repo / "docs" / f"AIConformance-{VERSION}.yaml"
+    checklist.write_text(checklist.read_text().replace("level: SHOULD", "level: MUST", 1))
+    commit_all(repo, "raise a requirement to MUST")
+    result = runner.invoke(app, ["validate", "--source", str(repo), "--ref", "HEAD", "--changed", before,
+                                 "--format", "json"])
+    paths = [s["path"] for s in json.loads(result.stdout)["submissions"]]
+    assert paths == [f"{V}/acme/PRODUCT.yaml", f"{V}/beta/PRODUCT.yaml", f"{V}/gamma/PRODUCT.yaml"]

@@ -1,7 +1,8 @@
 """Rule configuration: switch rules off or re-level them.
 
 Read, later entries winning: `[tool.kaic.rules]` of pyproject.toml in the working
-directory, then `.kaic.yaml` in the repository root, then `--config FILE`:
+directory, then of pyproject.toml in the repository root, then `.kaic.yaml` in the
+repository root, then `--config FILE`:
 
     rules:
       logo-format: off        # or: error | warning | info
@@ -10,7 +11,7 @@ directory, then `.kaic.yaml` in the repository root, then `--config FILE`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,33 +59,50 @@ def _parse(data: object, origin: str) -> dict[str, Severity | None]:
     return out
 
 
+def _pyproject_rules(text: str, origin: str) -> dict[str, Severity | None] | None:
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool", {}).get("kaic")
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
+    return None if tool is None else _parse(tool, origin)
+
+
+def _yaml_rules(read: Callable[[], bytes | str], origin: str) -> dict[str, Severity | None]:
+    try:
+        return _parse(yaml.safe_load(read()), origin)
+    except (OSError, ReadRefused, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
+
+
 def load_config(source: Source | None = None, explicit: Path | None = None,
                 cwd: Path | None = None) -> Config:
-    rules: dict[str, Severity | None] = {}
-    origins: list[str] = []
+    """Rule settings from, in order (later wins): the working folder's pyproject.toml,
+    the repository's pyproject.toml and .kaic.yaml, then an explicit file."""
+    found: list[tuple[str, dict[str, Severity | None] | None]] = []
     pyproject = (cwd or Path.cwd()) / "pyproject.toml"
     if pyproject.is_file():
-        import tomllib
-
         try:
-            tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("kaic")
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            text = pyproject.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{pyproject}: {exc}") from None
-        if tool is not None:
-            rules.update(_parse(tool, str(pyproject)))
-            origins.append(str(pyproject))
-    if source is not None and ".kaic.yaml" in source.tree():
+        found.append((str(pyproject), _pyproject_rules(text, str(pyproject))))
+    tree = source.tree() if source is not None else {}
+    if source is not None and "pyproject.toml" in tree:
         try:
-            data = yaml.safe_load(source.read(".kaic.yaml", limit=64 * 1024))
-        except (ReadRefused, yaml.YAMLError) as exc:
-            raise ConfigError(f".kaic.yaml: {exc}") from None
-        rules.update(_parse(data, ".kaic.yaml"))
-        origins.append(".kaic.yaml")
+            text = source.read("pyproject.toml", limit=256 * 1024).decode("utf-8")
+        except (ReadRefused, UnicodeDecodeError) as exc:
+            raise ConfigError(f"pyproject.toml: {exc}") from None
+        found.append(("pyproject.toml", _pyproject_rules(text, "pyproject.toml")))
+    if source is not None and ".kaic.yaml" in tree:
+        found.append((".kaic.yaml", _yaml_rules(lambda: source.read(".kaic.yaml", limit=64 * 1024), ".kaic.yaml")))
     if explicit is not None:
-        try:
-            data = yaml.safe_load(explicit.read_text("utf-8"))
-        except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{explicit}: {exc}") from None
-        rules.update(_parse(data, str(explicit)))
-        origins.append(str(explicit))
+        found.append((str(explicit), _yaml_rules(lambda: explicit.read_text("utf-8"), str(explicit))))
+    rules: dict[str, Severity | None] = {}
+    origins: list[str] = []
+    for origin, settings in found:
+        if settings is not None:
+            rules.update(settings)
+            origins.append(origin)
     return Config(rules, tuple(origins))

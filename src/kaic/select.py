@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .load import RepoState
-from .model import Submission
+from .model import CHECKLIST_PATH, Submission
 from .source import DirectorySource, GitSource, Source, SourceError
 from .source.git import run_git
 
@@ -81,13 +81,15 @@ def changed_paths(source: Source, base: str) -> list[str]:
 
 def by_change(state: RepoState, source: Source, base: str) -> list[Submission]:
     """Submissions whose product folder holds a changed file."""
-    folders = {posixpath.dirname(p) for p in changed_paths(source, base)}
+    paths = changed_paths(source, base)
     touched = set()
-    for folder in folders:
+    for folder in {posixpath.dirname(p) for p in paths}:
         parts = folder.split("/")
         if len(parts) >= 2:
             touched.add("/".join(parts[:2]))
-    return [s for s in state.submissions if s.folder in touched]
+    # An edited checklist changes how every submission of its version is judged.
+    versions = {m.group(1) for m in map(CHECKLIST_PATH.match, paths) if m}
+    return [s for s in state.submissions if s.folder in touched or s.version in versions]
 
 
 def base_source(source: Source, base: str) -> Source:

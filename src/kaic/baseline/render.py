@@ -42,11 +42,11 @@ def _status(value: str | None) -> str:
     return repr(value) if value in ("",) else value
 
 
-def _summary_line(delta: dict[str, Any]) -> str:
+def _summary_line(delta: dict[str, Any], arrow: str = "->") -> str:
     t, subs = delta["totals"], delta["submissions"]
-    return (f"Submissions: {t['old']['submissions']} -> {t['new']['submissions']} "
+    return (f"Submissions: {t['old']['submissions']} {arrow} {t['new']['submissions']} "
             f"(+{len(subs['added'])} added, -{len(subs['removed'])} removed, {len(subs['changed'])} changed, "
-            f"{subs['unchanged']} unchanged); vendors: {t['old']['vendors']} -> {t['new']['vendors']}")
+            f"{subs['unchanged']} unchanged); vendors: {t['old']['vendors']} {arrow} {t['new']['vendors']}")
 
 
 def text(delta: dict[str, Any]) -> str:
@@ -109,7 +109,7 @@ def markdown(delta: dict[str, Any]) -> str:
     out = ["# kaic diff", "",
            table(["", "Source"], [["old", md_text(side_label(delta["old"]))],
                                   ["new", md_text(side_label(delta["new"]))]]),
-           "", md_text(_summary_line(delta))]
+           "", md_text(_summary_line(delta, "→"))]
     versions = delta["versions"]
     if versions["added"] or versions["removed"]:
         out += ["", "## Versions", ""]

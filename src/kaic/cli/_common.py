@@ -54,6 +54,9 @@ def emit(text: str, out: Path | None) -> None:
     """Write `text` to `out`, or to stdout."""
     if out is None:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-    else:
+        return
+    try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}", "choose a writable --out path")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from . import app
 from ._common import OutOpt, RefOpt, SourceOpt, emit, load_or_fail
 
@@ -12,6 +10,8 @@ from ._common import OutOpt, RefOpt, SourceOpt, emit, load_or_fail
 def baseline_cmd(source: SourceOpt = None, ref: RefOpt = None, out: OutOpt = None) -> None:
     """Write the baseline of a state: kaic version, source, commit, date, inventory per
     version, checklists, and a fingerprint per submission (statuses, evidence, metadata)."""
+    import json
+
     from ..baseline import snapshot
 
     _, state = load_or_fail(source, ref)

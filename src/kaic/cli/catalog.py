@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -88,6 +87,7 @@ def catalog_cmd(
     if name is not None and not entries:
         fail(f"no catalog entry {name!r}", "run `kaic catalog` for the list")
     if fmt == "json":
+        import json
         emit(json.dumps([_entry_dict(e) for e in entries], indent=2, ensure_ascii=False), None)
         return
     if fmt != "table":

@@ -28,10 +28,12 @@ def _formats(fmt: str, known: list[str]) -> list[str]:
 def report_cmd(
     source: SourceOpt = None,
     ref: RefOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | csv | all (or several, comma-separated)")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | csv | html | all (or several, comma-separated)")] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write the report files into.")] = None,
     vendor_groups: Annotated[Path | None, typer.Option("--vendor-groups", help="A vendor-groups YAML file instead of kaic's own.")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file (as for validate).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: the day certification statuses are judged on (default: today).")] = None,
+    history: Annotated[bool, typer.Option("--history/--no-history", help="Walk the git history for the timeline and trends sections.")] = True,
 ) -> None:
     """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
 
@@ -44,7 +46,9 @@ def report_cmd(
     from ..report.render import RENDERERS, output_name, renderer
     from ..source import SourceError
     from ..validate import validate
+    from .history import day_or_fail
 
+    day = day_or_fail(as_of, "--as-of")
     formats = _formats(fmt, list(RENDERERS))
     if out is None and len(formats) > 1:
         fail(f"{len(formats)} formats need a folder", "add --out DIR")
@@ -57,7 +61,7 @@ def report_cmd(
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    report = build_report(state, validate(state, cfg), options={"vendor_groups": groups})
+    report = build_report(state, validate(state, cfg), options={"vendor_groups": groups, "as_of": day, "history": history})
 
     written: list[Path] = []
     for name in formats:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -26,6 +27,10 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
                       f"{', upstream validator parity' if rule.upstream else ''})", highlight=False)
         console.print(rule.doc.strip(), markup=False, highlight=False)
         console.print(f"\nFix: {rule.hint}", markup=False, highlight=False)
+        return
+    if not sys.stdout.isatty():  # piped: one tab-separated line per rule, never cut
+        for rule in RULES.values():
+            print(f"{rule.id}\t{rule.severity.value}\t{'upstream' if rule.upstream else '-'}\t{rule.summary}")
         return
     table = Table("rule", "severity", "upstream", "checks")
     for rule in RULES.values():

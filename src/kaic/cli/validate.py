@@ -10,7 +10,6 @@ import typer
 
 from ..config import ConfigError, load_config
 from ..formats import FORMATS
-from ..select import base_source, by_change, by_paths
 from ..source import SourceError
 from ..validate import validate
 from . import app
@@ -31,6 +30,8 @@ def validate_cmd(
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(FORMATS))
     src, state = load_or_fail(source, ref)
+    if paths or changed:
+        from ..select import base_source, by_change, by_paths
     try:
         # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
         trusted = base_source(src, changed) if changed else src

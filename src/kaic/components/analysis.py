@@ -5,17 +5,19 @@ product folders' files through the state's Source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..load import RepoState
 from ..model import Submission
+from ..source import MAX_FILE_BYTES, Entry, EntryKind, ReadRefused
 from ..validate import ValidationResult
 from .catalog import Catalog, load_catalog
 from .detect import detect
 from .evidence import EvidenceReport, Grade, assess
 from .gaps import Gaps, gaps_for
-from .localfiles import folder_files
+from .localfiles import FILE_LIMIT, TEXT_EXTENSIONS, extension, folder_files
 from .model import Detection
 from .solutions import SolutionsSpec, SubmissionSolutions, load_spec, solve
 
@@ -81,20 +83,126 @@ class ComponentAnalysis:
         return {p: r.evidence.grade for p, r in self.results.items()}
 
 
-def _empty(sub: Submission, error: str) -> SubmissionResult:
+def not_analysed(sub: Submission, error: str) -> SubmissionResult:
+    """The result of a submission whose analysis failed with `error`: nothing detected."""
     det = Detection(sub.path, (), (), (), (), (), (), ())
     ev = EvidenceReport(sub.path, (), (), Grade.NONE, f"not analysed: {error}")
     return SubmissionResult(sub, det, ev, SubmissionSolutions(), Gaps(sub.path, (), ()), error)
 
 
-def analyse_submission(state: RepoState, sub: Submission, validation: ValidationResult | None,
-                       catalog: Catalog, spec: SolutionsSpec) -> SubmissionResult:
-    files = folder_files(state, sub)
-    det = detect(sub, catalog, files)
-    ev = assess(sub, state.tree, files)
-    sol = solve(sub, det, catalog, spec)
+_empty = not_analysed  # its former, private name
+
+# -- results shared across states ----------------------------------------------------------
+#
+# A submission's detection, evidence and solutions depend only on its path, its
+# PRODUCT.yaml bytes (and the checklist fields they are parsed with) and the entries of
+# its folder: not on the rest of the state, nor on the findings (the gaps do; they are
+# made on each call). They are kept per (catalog, spec), keyed by that content, so each
+# distinct submission is analysed once per process: a report's own analysis and its
+# history walk, and every commit of the walk, share them.
+
+ContentKey = Hashable
+_Parts = tuple[Detection, EvidenceReport, SubmissionSolutions]
+_SHARED_SLOTS = 4  # (catalog, spec) pairs kept
+_SHARED_LIMIT = 4096  # results kept per pair
+_shared: dict[tuple[int, int], tuple[Catalog, SolutionsSpec, dict[ContentKey, _Parts]]] = {}
+_index: list[tuple[RepoState, Mapping[str, list[tuple[str, Entry]]]]] = []
+
+
+def clear_shared_results() -> None:
+    """Forget every shared result and remembered analysis (a benchmark measuring a cold
+    analysis, a test)."""
+    _shared.clear()
+    _index.clear()
+    _last.clear()
+
+
+def _parts_table(catalog: Catalog, spec: SolutionsSpec) -> dict[ContentKey, _Parts]:
+    ids = (id(catalog), id(spec))
+    slot = _shared.get(ids)
+    if slot is None or slot[0] is not catalog or slot[1] is not spec:
+        while len(_shared) >= _SHARED_SLOTS:
+            del _shared[next(iter(_shared))]
+        slot = _shared[ids] = (catalog, spec, {})
+    return slot[2]
+
+
+def _folders(state: RepoState) -> Mapping[str, list[tuple[str, Entry]]]:
+    """Product folder -> its entries, for the last state asked about."""
+    if _index and _index[0][0] is state:
+        return _index[0][1]
+    out: dict[str, list[tuple[str, Entry]]] = {}
+    for path, entry in state.tree.items():
+        parts = path.split("/", 2)
+        if len(parts) == 3:
+            out.setdefault(f"{parts[0]}/{parts[1]}", []).append((path, entry))
+    _index[:] = [(state, out)]
+    return out
+
+
+def _blob_id(state: RepoState, entry: Entry, limit: int) -> str | None:
+    """The entry's git blob id; from a folder source, computed from its bytes as git does."""
+    if entry.oid:
+        return entry.oid
+    if state.reader is None:
+        return None
+    try:
+        data = state.reader.read(entry.path, limit)
+    except (ReadRefused, OSError):
+        return None
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def content_key(state: RepoState, sub: Submission) -> ContentKey | None:
+    """What the submission's detection, evidence and solutions depend on: its path, its
+    PRODUCT.yaml's blob id and the checklist fields it is parsed with, and every entry of
+    its folder (the text files the analysis reads by blob id, the others by kind and
+    size). None when a file cannot be read: such a submission is analysed every time."""
+    entry = state.tree.get(sub.path)
+    if entry is None or entry.kind is not EntryKind.FILE:
+        return None
+    oid = _blob_id(state, entry, MAX_FILE_BYTES)
+    if oid is None:
+        return None
+    folder: list[tuple[str, str, int | str]] = []
+    for path, e in _folders(state).get(sub.folder, ()):
+        if path == sub.path:
+            continue
+        if e.kind is EntryKind.FILE and e.size <= FILE_LIMIT and extension(path) in TEXT_EXTENSIONS:
+            blob = _blob_id(state, e, FILE_LIMIT)
+            if blob is None:
+                return None
+            folder.append((path, "text", blob))
+        else:
+            folder.append((path, e.kind.value, e.size))
+    folder.sort()
+    checklist = state.checklist_for(sub)
+    return (sub.path, oid, checklist.metadata_fields if checklist else (), tuple(folder))
+
+
+def _analyse(state: RepoState, sub: Submission, validation: ValidationResult | None, catalog: Catalog,
+             spec: SolutionsSpec, key: ContentKey | None) -> SubmissionResult:
+    table = _parts_table(catalog, spec) if key is not None else None
+    parts = table.get(key) if table is not None else None
+    if parts is None:
+        files = folder_files(state, sub)
+        det = detect(sub, catalog, files)
+        parts = (det, assess(sub, state.tree, files), solve(sub, det, catalog, spec))
+        if table is not None:
+            if len(table) >= _SHARED_LIMIT:
+                del table[next(iter(table))]
+            table[key] = parts
+    det, ev, sol = parts
     findings = validation.findings_for(sub) if validation is not None else []
     return SubmissionResult(sub, det, ev, sol, gaps_for(state, sub, findings, det, ev, catalog))
+
+
+def analyse_submission(state: RepoState, sub: Submission, validation: ValidationResult | None,
+                       catalog: Catalog, spec: SolutionsSpec, key: ContentKey | None = None) -> SubmissionResult:
+    """One submission's analysis. A submission already analysed in this process (same
+    content, catalog and spec) reuses its detection, evidence and solutions. `key`: its
+    `content_key`, when the caller has it."""
+    return _analyse(state, sub, validation, catalog, spec, key if key is not None else content_key(state, sub))
 
 
 _last: list[tuple[RepoState, Catalog | None, bool, ComponentAnalysis]] = []
@@ -116,7 +224,7 @@ def analyse_components(state: RepoState, validation: ValidationResult | None = N
         try:
             results[sub.path] = analyse_submission(state, sub, validation, full, spec)
         except Exception as exc:  # one unreadable submission must not lose the others
-            results[sub.path] = _empty(sub, f"{type(exc).__name__}: {exc}")
+            results[sub.path] = not_analysed(sub, f"{type(exc).__name__}: {exc}")
     analysis = ComponentAnalysis(full, spec, results)
     _last[:] = [(state, base, validation is not None, analysis), *_last[:3]]
     return analysis

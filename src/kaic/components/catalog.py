@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .matcher import Matcher, Term, TermKind, fold_key
+from .matcher import Matcher, Term, TermKind, compiled_matcher, fold_key
 from .model import Kind
 from .urls import PrefixIndex, repo_prefixes
 
@@ -260,8 +260,9 @@ class Catalog:
 
     @property
     def matcher(self) -> Matcher:
+        """All the catalog's terms compiled (once per process for the same terms)."""
         if self._matcher is None:
-            self._matcher = Matcher(self.terms())
+            self._matcher = compiled_matcher(tuple(self.terms()))
         return self._matcher
 
     @property
@@ -272,7 +273,7 @@ class Catalog:
         if self._link_matcher is None:
             folded = [Term(t.target, t.text, t.kind, ambiguous=t.ambiguous) for t in self.terms()
                       if (t.case_sensitive and t.kind is TermKind.NAME) or t.kind is TermKind.VETO]
-            self._link_matcher = Matcher(folded, strict=False)
+            self._link_matcher = compiled_matcher(tuple(folded), strict=False)
         return self._link_matcher
 
     @property

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class TermKind(StrEnum):
@@ -279,3 +280,11 @@ class Matcher:
             if term is None or term.kind is TermKind.VETO:
                 continue
             yield Hit(term, m.start(), m.end())
+
+
+@lru_cache(maxsize=16)
+def compiled_matcher(terms: tuple[Term, ...], strict: bool = True) -> Matcher:
+    """A Matcher for these terms, compiled once per process: every Catalog object with the
+    same entries (the shipped one, read again; its extension by solution signals) shares
+    it. `compiled_matcher.cache_clear()` forgets them (a benchmark timing the compile)."""
+    return Matcher(terms, strict)

@@ -1,20 +1,31 @@
-"""Output formats of `kaic validate`: one module each, `format(result, color=False) -> str`."""
+"""Output formats of `kaic validate`: one module each, `format(result, color=False) -> str`.
+
+A format's module is imported when it is first used: `kaic validate -f json` does not
+load the XML library JUnit needs.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import Any
 
 from ..validate import ValidationResult
-from . import github, json, junit, sarif, text
 
 Formatter = Callable[..., str]
 
-FORMATS: dict[str, Formatter] = {
-    "text": text.format,
-    "json": json.format,
-    "github": github.format,
-    "sarif": sarif.format,
-    "junit": junit.format,
-}
+
+def _lazy(name: str) -> Formatter:
+    def format(result: ValidationResult, *args: Any, **kwargs: Any) -> str:
+        module = importlib.import_module(f"{__name__}.{name}")
+        text: str = module.format(result, *args, **kwargs)
+        return text
+
+    format.__name__ = format.__qualname__ = f"{name}.format"
+    format.__doc__ = f"kaic.formats.{name}.format, imported on first use."
+    return format
+
+
+FORMATS: dict[str, Formatter] = {name: _lazy(name) for name in ("text", "json", "github", "sarif", "junit")}
 
 __all__ = ["FORMATS", "Formatter", "ValidationResult"]

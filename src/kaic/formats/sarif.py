@@ -12,7 +12,6 @@ from ._util import displayable, uri_path
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://github.com/cncf/k8s-ai-conformance"
 
 
 def as_data(result: ValidationResult) -> dict[str, object]:
@@ -54,7 +53,7 @@ def as_data(result: ValidationResult) -> dict[str, object]:
             entry["properties"] = {"requirement": f.requirement}
         results.append(entry)
     run: dict[str, object] = {
-        "tool": {"driver": {"name": "kaic", "version": __version__, "informationUri": INFO_URI, "rules": driver_rules}},
+        "tool": {"driver": {"name": "kaic", "version": __version__, "rules": driver_rules}},
         "results": results,
         "columnKind": "unicodeCodePoints",
     }

@@ -35,6 +35,7 @@ class Checklist:
     categories: tuple[str, ...]
     requirements: tuple[Requirement, ...]
     error: str | None = None  # set when the file could not be parsed
+    problems: tuple[tuple[str, int], ...] = ()  # (message, line): parts kaic had to skip or doubt
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         for req in self.requirements:
@@ -73,23 +74,30 @@ def parse_checklist(path: str, version: str, text: str) -> Checklist:
     spec = root.get("spec")
     categories: list[str] = []
     requirements: list[Requirement] = []
-    if isinstance(spec, Map):
-        for category, _, items in spec.entries:
-            categories.append(category)
-            if not isinstance(items, Seq):
+    problems: list[tuple[str, int]] = []
+    seen: dict[str, int] = {}
+    if not isinstance(spec, Map):
+        problems.append(("no 'spec' mapping of categories", 1))
+        spec = Map((), 1)
+    for category, cat_line, items in spec.entries:
+        categories.append(category)
+        if not isinstance(items, Seq):
+            problems.append((f"category '{category}' is not a list of requirements", cat_line))
+            continue
+        for item in items.items:
+            rid = _text(item.get("id")) if isinstance(item, Map) else ""
+            if not isinstance(item, Map) or not rid:
+                problems.append((f"an item of '{category}' has no id; skipped", item.line))
                 continue
-            for item in items.items:
-                if not isinstance(item, Map):
-                    continue
-                rid = _text(item.get("id"))
-                if rid:
-                    requirements.append(
-                        Requirement(
-                            id=rid,
-                            category=category,
-                            level=_text(item.get("level")).strip(),
-                            description=_text(item.get("description")),
-                            line=item.line,
-                        )
-                    )
-    return Checklist(version, path, fields, tuple(categories), tuple(requirements))
+            level = _text(item.get("level")).strip()
+            if level.upper() not in ("MUST", "SHOULD"):
+                problems.append((f"requirement {rid} has level {level or 'none'!r}, not MUST or SHOULD", item.line))
+            if rid in seen:
+                problems.append((f"requirement {rid} repeated (first on line {seen[rid]})", item.line))
+                continue
+            seen[rid] = item.line
+            requirements.append(
+                Requirement(id=rid, category=category, level=level,
+                            description=_text(item.get("description")), line=item.line)
+            )
+    return Checklist(version, path, fields, tuple(categories), tuple(requirements), problems=tuple(problems))

@@ -160,6 +160,17 @@ class Submission:
     def platform(self) -> str:
         return self.meta("platformName")
 
+    @property
+    def answered(self) -> tuple[Answer, ...]:
+        """The answer kaic reads for each requirement: the first of its id (see duplicate-requirement)."""
+        seen: set[str] = set()
+        first = []
+        for a in self.answers:
+            if a.id not in seen or not a.id:
+                seen.add(a.id)
+                first.append(a)
+        return tuple(first)
+
     def answer(self, requirement_id: str) -> Answer | None:
         for a in self.answers:
             if a.id == requirement_id:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import (
+    checklist_invalid,
     checklist_missing,
     contact_email_invalid,
     description_edited,
@@ -11,6 +12,7 @@ from . import (
     empty_status,
     evidence_empty_string,
     evidence_missing,
+    evidence_not_a_link,
     evidence_not_a_list,
     evidence_url_malformed,
     example_value,
@@ -21,6 +23,7 @@ from . import (
     k8s_conformance_url_format,
     kubernetes_version_format,
     level_edited,
+    local_evidence_link,
     local_evidence_not_found,
     local_evidence_outside,
     logo_format,
@@ -58,6 +61,7 @@ _MODULES = (
     field_type,
     # parity with the upstream validator
     checklist_missing,
+    checklist_invalid,
     metadata_missing,
     metadata_missing_field,
     metadata_placeholder,
@@ -75,6 +79,7 @@ _MODULES = (
     evidence_empty_string,
     evidence_not_a_list,
     evidence_missing,
+    evidence_not_a_link,
     evidence_url_malformed,
     description_edited,
     level_edited,
@@ -88,6 +93,7 @@ _MODULES = (
     status_contradicts_notes,
     device_plugin_as_dra,
     local_evidence_outside,
+    local_evidence_link,
     metadata_key_style,
     top_level_key,
 )

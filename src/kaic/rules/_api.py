@@ -10,6 +10,7 @@ from types import ModuleType
 
 from ..load import RepoState
 from ..model import Checklist, Requirement, Submission
+from ..source import EntryKind
 
 
 class Severity(StrEnum):
@@ -61,6 +62,15 @@ class Context:
 
     def exists(self, path: str) -> bool:
         return self.state.exists(path)
+
+    def link_on_path(self, path: str) -> str | None:
+        """The symbolic link that `path` is or passes through, if any (kaic never follows one)."""
+        parts = path.split("/")
+        for i in range(len(parts), 0, -1):
+            entry = self.state.tree.get("/".join(parts[:i]))
+            if entry is not None:
+                return entry.path if entry.kind is EntryKind.SYMLINK else None
+        return None
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         return self.checklist.requirement(requirement_id) if self.checklist else None

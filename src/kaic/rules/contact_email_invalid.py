@@ -1,6 +1,6 @@
 """`contactEmailAddress` is not an email address.
 
-Fails: `contactEmailAddress: ai-team at example.com`.
+Fails: `contactEmailAddress: ai-team at example.com`, `mailto:ai-team@example.com`.
 Passes: `contactEmailAddress: ai-team@example.com`.
 """
 
@@ -21,5 +21,5 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     if field is None or not isinstance(field.value, str):
         return
     value = field.value.strip()
-    if value and not value.startswith("[") and not EMAIL.match(value.removeprefix("mailto:")):
+    if value and not value.startswith("[") and not EMAIL.match(value):
         yield Hit(f"contactEmailAddress is not an email address: {value}", field.line)

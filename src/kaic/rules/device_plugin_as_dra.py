@@ -32,7 +32,7 @@ def _about_dra(description: str) -> bool:
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         req = ctx.requirement(a.id)
         description = req.description if req else (a.description or "")
         if a.status in (Status.NA, Status.NOT_IMPLEMENTED) or not _about_dra(description):

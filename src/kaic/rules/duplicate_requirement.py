@@ -1,5 +1,8 @@
 """A requirement id appears more than once.
 
+kaic judges only the first answer of an id (its status, evidence and notes), in
+validation and in the analysis alike; the repeated one is reported here.
+
 Fails: two items with `id: gang_scheduling`.
 Passes: each id once.
 """
@@ -11,7 +14,7 @@ from ._api import Context, Hit, Severity
 
 ID = "duplicate-requirement"
 SEVERITY = Severity.ERROR
-HINT = "Keep one answer per requirement; kaic reads the first."
+HINT = "Keep one answer per requirement; kaic judges the first and ignores the others."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -18,7 +18,7 @@ HINT = "Set the status to Implemented, Partially Implemented, Not Implemented or
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         if a.status is not Status.EMPTY:
             continue
         line = a.status_line or a.line

@@ -18,7 +18,7 @@ HINT = "Link public test results, test code or documentation that shows the requ
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         if a.status in (Status.IMPLEMENTED, Status.PARTIAL) and not a.references:
             severity = None if ctx.is_must(a.id, a.level) else Severity.WARNING
             yield Hit(f"{a.id} is {a.status.value} without evidence", a.evidence_line or a.status_line or a.line, a.id, severity)

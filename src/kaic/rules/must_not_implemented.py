@@ -19,6 +19,6 @@ UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         if a.status in (Status.PARTIAL, Status.NOT_IMPLEMENTED) and ctx.is_must(a.id, a.level):
             yield Hit(f"MUST requirement {a.id} is {a.status.value}", a.status_line or a.line, a.id)

@@ -19,6 +19,6 @@ HINT = "Check that the requirement is conditional and the condition truly does n
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         if a.status is Status.NA and a.notes.strip() and ctx.is_must(a.id, a.level):
             yield Hit(f"MUST requirement {a.id} is N/A: \"{shorten(a.notes)}\"", a.status_line or a.line, a.id)

@@ -16,6 +16,6 @@ UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         if a.status is Status.NA and not a.notes.strip():
             yield Hit(f"{a.id} is N/A without notes", a.status_line or a.line, a.id)

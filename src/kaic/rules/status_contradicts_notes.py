@@ -18,7 +18,8 @@ ID = "status-contradicts-notes"
 SEVERITY = Severity.WARNING
 HINT = "If the feature is off or does not apply, say N/A or Not Implemented and explain in notes."
 CONTRADICTION = re.compile(
-    r"\b(?:disabled|not\s+enabled|not\s+(?:yet\s+)?supported|unsupported|not\s+available"
+    r"\b(?<!not )(?<!never )(?<!n't )(?:disabled|unsupported)\b"
+    r"|\b(?:not\s+enabled|not\s+(?:yet\s+)?supported|not\s+available"
     r"|does\s+not\s+apply|doesn't\s+apply|not\s+applicable|is\s+not\s+provided"
     r"|(?:does\s+not|doesn't)\s+(?:provide|offer|include|support))\b",
     re.I,
@@ -26,7 +27,7 @@ CONTRADICTION = re.compile(
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
+    for a in sub.answered:
         if a.status is not Status.IMPLEMENTED:
             continue
         m = CONTRADICTION.search(a.notes)

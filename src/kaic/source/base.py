@@ -75,4 +75,4 @@ DATA_TOP = ("docs", "v")
 def is_data_path(path: str) -> bool:
     """Paths kaic looks at: docs/ and version folders (vX.Y/...), plus root config."""
     top = path.split("/", 1)[0]
-    return top == "docs" or (top.startswith("v") and top[1:2].isdigit()) or path == ".kaic.yaml"
+    return top == "docs" or (top.startswith("v") and top[1:2].isdigit()) or path in (".kaic.yaml", "pyproject.toml")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import shutil
 from pathlib import Path
 
 from .base import Source, SourceError, SourceInfo
@@ -100,11 +98,15 @@ def _head_of(path: Path) -> str | None:
 
 
 def _slug(text: str) -> str:
+    import hashlib  # here: `kaic validate` on a folder never needs it
+
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _mirror(origin: str, target: Path, failure: str, hint: str, timeout: float = 120) -> None:
     """Clone `origin` as a mirror into `target`, atomically (a half clone is never used)."""
+    import shutil
+
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".tmp{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)  # left over by an interrupted clone

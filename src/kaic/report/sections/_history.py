@@ -42,8 +42,9 @@ def as_of(ctx: ReportContext) -> date | None:
 def history(ctx: ReportContext, *, figures: bool = True) -> History | None:
     """The history up to the report's commit, or None when there is none to walk.
 
-    With `figures=False` only the certifications are needed: the main line's trees are
-    read, no commit is analysed.
+    One walk per report serves every section: the timeline reads its certifications,
+    the trends its per-commit figures. `figures` is kept for callers that only need
+    the certifications; they get the same walk (made once, with the figures).
     """
 
     def compute() -> History | None:
@@ -53,15 +54,14 @@ def history(ctx: ReportContext, *, figures: bool = True) -> History | None:
         if found is None:
             return None
         repo, commit = found
-        known = (ctx.state, component_analysis(ctx)) if figures else None  # the report's own, reused
-        options = HistoryOptions(ref=commit, as_of=as_of(ctx), groups=vendor_groups(ctx), known=known,
-                                 figures=figures)
+        known = (ctx.state, component_analysis(ctx))  # the report's own analysis, reused
+        options = HistoryOptions(ref=commit, as_of=as_of(ctx), groups=vendor_groups(ctx), known=known)
         try:
             return build_history(repo, options)
         except SourceError:
             return None
 
-    return ctx.memo("history_walk" if figures else "history_certifications", compute)
+    return ctx.memo("history_walk", compute)
 
 
 def within(ctx: ReportContext) -> int:

@@ -2,7 +2,8 @@
 
 - walk: `build_history` over every first-parent commit of the corpus (per-commit figures
   with component adoption, certifications), in a warm interpreter, median of several
-  runs, each with a fresh repository object (no tree or parse cache kept between runs);
+  runs, each with a fresh repository object (no tree, parse or component-result cache
+  kept between runs);
 - `kaic history --format json`: the same as a whole process (start-up included);
 - baseline, running the report once per commit: for each commit, a process doing what
   `kaic report --format json` does — load the state, validate, build every report
@@ -33,12 +34,14 @@ TARGET_SPEEDUP = 20.0
 
 
 def walk_seconds(checkout: Path, runs: int) -> tuple[float, int]:
+    from kaic.components.analysis import clear_shared_results
     from kaic.history import HistoryOptions, build_history
     from kaic.source import GitRepo
 
     times = []
     commits = 0
     for _ in range(runs):
+        clear_shared_results()  # no component result kept from the run before
         start = time.perf_counter()
         h = build_history(GitRepo(checkout), HistoryOptions(ref="main"))
         times.append(time.perf_counter() - start)
@@ -76,6 +79,7 @@ def report_process_per_commit_seconds(checkout: Path) -> tuple[float, int]:
 
 
 def report_per_commit_seconds(checkout: Path) -> tuple[float, int]:
+    from kaic.components.analysis import clear_shared_results
     from kaic.load import load_state
     from kaic.report.build import build_report
     from kaic.report.render import renderer
@@ -89,6 +93,7 @@ def report_per_commit_seconds(checkout: Path) -> tuple[float, int]:
     commits = repo.log("main")
     start = time.perf_counter()
     for commit in commits:
+        clear_shared_results()  # each commit's report on its own, as a process per commit would
         state = load_state(GitSource(repo, commit))
         json_renderer.render(build_report(state, validate(state), sections))
     return time.perf_counter() - start, len(commits)

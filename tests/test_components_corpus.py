@@ -844,7 +844,9 @@ ACCELERATORS = {
     "v1.33/daocloud": (("NVIDIA",), (), "not stated", ()),  # l.24 "DRA APIs are disabled" (N/A: negative)
     "v1.33/openshift": (("NVIDIA", "AMD"), (), "not stated", ()),  # l.67 "(e.g. NVIDIA, AMD)", ROCm
     "v1.33/palette": (("NVIDIA",), (), "both", ()),  # l.23 resource.k8s.io; l.88 "vendor device plugins"
-    "v1.33/jdcloud": (("NVIDIA",), (), "both", ()),  # l.24 "device-plugin ... (DRA) APIs"
+    # l.24 "Through device-plugin integration ... implementing the Dynamic Resource Allocation (DRA)
+    # APIs": DRA is only named, the mechanism described is a device plugin (device-plugin-as-dra).
+    "v1.33/jdcloud": (("NVIDIA",), (), "device plugin only", ()),
     "v1.34/kubermatic": (("NVIDIA",), (), "both", ()),
     "v1.34/ovh": (("NVIDIA",), (), "both", ("v1",)),  # resource.k8s.io/v1 in dra.md / security.md
     "v1.34/eks": (("NVIDIA", "AWS Trainium/Inferentia"), ("Fractional GPU",), "both", ()),

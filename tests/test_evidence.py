@@ -95,3 +95,20 @@ def test_links_in_notes_count_as_evidence() -> None:
     first = report.requirements[0]
     assert [(i.source, i.cls) for i in first.items] == [("evidence", C.DOCUMENTATION), ("notes", C.TEST_REPO)]
     assert first.level == "tests"
+
+
+def test_shipped_evidence_vocabulary_follows_its_schema() -> None:
+    """The classification words are data (data/evidence.yaml), checked against their schema."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    import yaml
+
+    from kaic.components.evidence import VOCABULARY_PATH, vocabulary
+
+    schema = json.loads((Path(VOCABULARY_PATH).parent / "schemas" / "evidence.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(yaml.safe_load(Path(VOCABULARY_PATH).read_text()), schema)
+    words = vocabulary()
+    assert "github.com" in words.code_hosts and "docs.google.com" in words.shared_document_hosts

@@ -7,8 +7,8 @@ duplication are checked while the tree is built, without recursion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -89,26 +89,43 @@ def _line(event: yaml.Event) -> int:
     return mark.line + 1 if mark is not None else 0
 
 
-def _resolve_scalar(event: yaml.ScalarEvent) -> Scalar:
-    line = _line(event)
-    value = event.value
-    if not event.implicit[0]:  # quoted, or explicitly tagged: a string to us
-        return Scalar(value, line, "str")
-    tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], tuple[ScalarValue, str]] = {}
+"""(text, implicit) -> (value, kind) of plain scalars: keys and statuses repeat in every file."""
+_RESOLVED_LIMIT = 20_000
+
+
+def _resolve_plain(value: str, implicit: tuple[bool, bool]) -> tuple[ScalarValue, str]:
+    tag = _resolver.resolve(yaml.ScalarNode, value, implicit)
     kind = tag.rsplit(":", 1)[-1]
     node = yaml.ScalarNode(tag, value)
     try:
         if kind == "null":
-            return Scalar(None, line, kind)
+            return None, kind
         if kind == "bool":
-            return Scalar(_constructor.construct_yaml_bool(node), line, kind)
+            return _constructor.construct_yaml_bool(node), kind
         if kind == "int":
-            return Scalar(_constructor.construct_yaml_int(node), line, kind)
+            return _constructor.construct_yaml_int(node), kind
         if kind == "float":
-            return Scalar(_constructor.construct_yaml_float(node), line, kind)
+            return _constructor.construct_yaml_float(node), kind
     except (ValueError, OverflowError, yaml.YAMLError):
         pass
-    return Scalar(value, line, kind if kind != "int" else "str")
+    return value, kind if kind != "int" else "str"
+
+
+def _resolve_scalar(event: yaml.ScalarEvent) -> Scalar:
+    line = _line(event)
+    value = event.value
+    implicit = event.implicit
+    if not implicit[0]:  # quoted, or explicitly tagged: a string to us
+        return Scalar(value, line, "str")
+    key = (value, implicit)
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _resolve_plain(value, implicit)
+        if len(_RESOLVED) >= _RESOLVED_LIMIT:
+            _RESOLVED.clear()
+        _RESOLVED[key] = found
+    return Scalar(found[0], line, found[1])
 
 
 def _key_text(node: Node) -> str:
@@ -128,15 +145,12 @@ class _Frame:
         self.size = 1
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is not None:
-                yield event
-    finally:
-        loader.dispose()
+_SCALAR = yaml.ScalarEvent
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_ALIAS = yaml.AliasEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
+_PLAIN_TAGS = frozenset({"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 def load(text: str) -> Document:
@@ -146,11 +160,42 @@ def load(text: str) -> Document:
     anchors: dict[str, tuple[Node, int]] = {}
     total = 0
     documents = 0
+    loader = None
     try:
-        for event in _events(text):
+        loader = _Loader(text)
+        get_event = loader.get_event
+        while True:
+            # None after the stream's end; dispatched on its exact class below (no subclasses)
+            event: Any = get_event()
+            if event is None:
+                break
+            cls = type(event)
             node: Node | None = None
             size = 1
-            if isinstance(event, yaml.DocumentStartEvent):
+            if cls is _SCALAR:
+                tag = event.tag
+                if tag and tag not in _PLAIN_TAGS:
+                    _note_tag(doc, event)
+                node = _resolve_scalar(event)
+                if event.anchor:
+                    anchors[event.anchor] = (node, 1)
+            elif cls in _STARTS:
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", _line(event))
+                _note_tag(doc, event)
+                stack.append(_Frame("map" if cls is yaml.MappingStartEvent else "seq", _line(event), event.anchor))
+                continue
+            elif cls in _ENDS:
+                frame = stack.pop()
+                node = _close(frame, doc)
+                size = frame.size
+                if frame.anchor:
+                    anchors[frame.anchor] = (node, size)
+            elif cls is _ALIAS:
+                if event.anchor not in anchors:
+                    raise YamlError(f"unknown alias *{event.anchor}", _line(event))
+                node, size = anchors[event.anchor]
+            elif cls is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
                     doc.warnings.append(
@@ -158,28 +203,6 @@ def load(text: str) -> Document:
                     )
                     break
                 continue
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", _line(event))
-                _note_tag(doc, event)
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                stack.append(_Frame(kind, _line(event), event.anchor))
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                node = _close(frame, doc)
-                size = frame.size
-                if frame.anchor:
-                    anchors[frame.anchor] = (node, size)
-            elif isinstance(event, yaml.ScalarEvent):
-                _note_tag(doc, event)
-                node = _resolve_scalar(event)
-                if event.anchor:
-                    anchors[event.anchor] = (node, 1)
-            elif isinstance(event, yaml.AliasEvent):
-                if event.anchor not in anchors:
-                    raise YamlError(f"unknown alias *{event.anchor}", _line(event))
-                node, size = anchors[event.anchor]
             else:
                 continue
             total += size
@@ -188,8 +211,9 @@ def load(text: str) -> Document:
                     f"document expands to more than {MAX_NODES} nodes (alias bomb?)", _line(event)
                 )
             if stack:
-                stack[-1].items.append(node)
-                stack[-1].size += size
+                frame = stack[-1]
+                frame.items.append(node)
+                frame.size += size
             else:
                 doc.root = node
     except yaml.MarkedYAMLError as exc:
@@ -198,12 +222,15 @@ def load(text: str) -> Document:
         raise YamlError(f"{exc.problem or exc}", line) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0] if str(exc) else "invalid YAML") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     return doc
 
 
 def _note_tag(doc: Document, event: yaml.NodeEvent) -> None:
     tag = getattr(event, "tag", None)
-    if tag and tag not in ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+    if tag and tag not in _PLAIN_TAGS:
         doc.warnings.append(Warning_("tag", f"explicit YAML tag {tag} ignored", _line(event)))
 
 

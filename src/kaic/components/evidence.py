@@ -26,7 +26,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..model import Evidence, EvidenceKind, Status, Submission
 from ..source import EntryKind, Tree
@@ -94,10 +98,6 @@ GRADE_LABELS = {
 
 # -- classifying one item ---------------------------------------------------------------
 
-_CODE_EXT = frozenset({"sh", "bash", "go", "py", "bats", "ps1"})
-_OUTPUT_EXT = frozenset({"log", "out", "txt"})
-_DOC_EXT = frozenset({"md", "markdown", "rst", "adoc"})
-_TEST_SEGMENTS = frozenset({"test", "tests", "e2e", "testdata", "conformance-tests", "testing"})
 _GO_TEST = re.compile(
     r"^(?:---\s(?:PASS|FAIL|SKIP):|===\sRUN\s|ok\s+\S+\s+\d|FAIL\s+\S+\s+\d)|Ran\s\d+\sof\s\d+\sSpecs"
     r"|Test Suite (?:Passed|Failed)|<testsuites?[\s>]",
@@ -106,10 +106,46 @@ _GO_TEST = re.compile(
 _TRANSCRIPT = re.compile(r"^\s*(?:\$\s|kubectl\s|helm\s|```)", re.MULTILINE)
 _REPO_PATH = re.compile(r"^/([^/]+)/([^/]+)(?:/(blob|tree|raw)/([^/]+)(/.*)?)?/?$")
 _RAW_PATH = re.compile(r"^/([^/]+)/([^/]+)/(?:refs/heads/)?([^/]+)(/.*)?$")
-_BLOG_SEGMENTS = frozenset({"blog", "blogs", "articles", "article", "post", "posts", "news", "community"})
-_MARKETING_SEGMENTS = frozenset({"products", "product", "solutions", "pricing", "customers", "resources"})
-_SHARED_HOSTS = ("docs.google.com", "drive.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com",
-                 "box.com", "notion.so", "notion.site", "sharepoint.com")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words that classify evidence by form (data/evidence.yaml)."""
+
+    code_hosts: frozenset[str]
+    raw_hosts: frozenset[str]
+    snippet_hosts: frozenset[str]
+    code_host_non_content: frozenset[str]
+    shared_document_hosts: frozenset[str]
+    blog_hosts: frozenset[str]
+    blog_host_labels: frozenset[str]
+    blog_segments: frozenset[str]
+    marketing_segments: frozenset[str]
+    locale_segments: frozenset[str]
+    docs_segments: frozenset[str]
+    docs_host_labels: frozenset[str]
+    test_segments: frozenset[str]
+    code_extensions: frozenset[str]
+    output_extensions: frozenset[str]
+    doc_extensions: frozenset[str]
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> Vocabulary:
+        return cls(**{f: frozenset(str(x).lower() for x in data.get(f) or ()) for f in cls.__dataclass_fields__})
+
+
+VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "evidence.yaml"
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary (its schema is checked by the tests, not on every run)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return Vocabulary.parse(yaml.load(VOCABULARY_PATH.read_text(encoding="utf-8"), Loader=loader))
+
+
+def _on(host: str, hosts: frozenset[str]) -> bool:
+    return host in hosts or any(host.endswith("." + h) for h in hosts)
 
 
 def _repo_file_class(path: str, folder: bool) -> EvidenceClass:
@@ -117,16 +153,17 @@ def _repo_file_class(path: str, folder: bool) -> EvidenceClass:
     segments = [s.lower() for s in path.strip("/").split("/") if s]
     name = segments[-1] if segments else ""
     ext = extension(name) if not folder else ""
-    in_tests = any(s in _TEST_SEGMENTS for s in segments[:-1])
+    words = vocabulary()
+    in_tests = any(s in words.test_segments for s in segments[:-1])
     if ext == "xml" and ("junit" in name or "result" in name or "report" in name):
         return EvidenceClass.TEST_REPORT
-    if ext in _OUTPUT_EXT or (ext in ("json", "xml") and ("result" in name or "output" in name)):
+    if ext in words.output_extensions or (ext in ("json", "xml") and ("result" in name or "output" in name)):
         return EvidenceClass.TEST_REPO
-    if ext in _CODE_EXT or name.endswith("_test.go") or name.startswith("test_") or (
+    if ext in words.code_extensions or name.endswith("_test.go") or name.startswith("test_") or (
         in_tests and ext in ("yaml", "yml", "json")
     ):
         return EvidenceClass.TEST_REPO
-    if folder or ext in _DOC_EXT or not ext:
+    if folder or ext in words.doc_extensions or not ext:
         return EvidenceClass.WALKTHROUGH
     if ext in IMAGE_EXTENSIONS:
         return EvidenceClass.IMAGE
@@ -138,31 +175,33 @@ def classify_url(raw: str) -> EvidenceClass:
     if url is None:
         return EvidenceClass.OTHER
     host, path = url.host, url.path
-    if host == "gist.github.com" or host == "gist.githubusercontent.com":
+    words = vocabulary()
+    if _on(host, words.snippet_hosts):
         return EvidenceClass.WALKTHROUGH
-    if host in ("github.com", "gitlab.com", "bitbucket.org") or host.endswith(".gitlab.com"):
+    if _on(host, words.code_hosts):
         m = _REPO_PATH.match(path)
         if m and m.group(3):
             return _repo_file_class(m.group(5) or "", folder=m.group(3) == "tree" and not extension(m.group(5) or ""))
-        if re.match(r"^/[^/]+/[^/]+/(?:pull|issues|commit|compare|discussions)/", path):
+        parts = [p for p in path.split("/") if p]
+        if len(parts) > 2 and parts[2].lower() in words.code_host_non_content:
             return EvidenceClass.OTHER
         return EvidenceClass.DOCUMENTATION  # a repository's front page: its README
-    if host == "raw.githubusercontent.com":
+    if _on(host, words.raw_hosts):
         m = _RAW_PATH.match(path)
         return _repo_file_class(m.group(4) or "", folder=False) if m else EvidenceClass.OTHER
-    if any(host == h or host.endswith("." + h) for h in _SHARED_HOSTS):
+    if _on(host, words.shared_document_hosts):
         return EvidenceClass.SHARED_DOC
     labels = host.split(".")
     segments = [s.lower() for s in path.split("/") if s]
-    if labels[0] in ("blog", "blogs", "medium", "dev") or host in ("medium.com", "dev.to", "builder.aws.com"):
+    if labels[0] in words.blog_host_labels or _on(host, words.blog_hosts):
         return EvidenceClass.BLOG
-    if any(s in _BLOG_SEGMENTS for s in segments[:2]) or (segments and segments[0] in ("en", "us", "en-us") and len(segments) > 1 and segments[1] in _BLOG_SEGMENTS):
+    head = segments[1:3] if segments and segments[0] in words.locale_segments else segments[:2]
+    if any(s in words.blog_segments for s in head):
         return EvidenceClass.BLOG
     if extension(path) in IMAGE_EXTENSIONS:
         return EvidenceClass.IMAGE
-    docs_like = any(s in ("docs", "doc", "documentation", "help", "guide", "guides", "reference", "manual") for s in segments) \
-        or labels[0] in ("docs", "doc", "learn", "help", "support", "documentation", "techdocs", "developer", "developers")
-    if not docs_like and (extension(path) == "pdf" or any(s in _MARKETING_SEGMENTS for s in segments[:2])):
+    docs_like = any(s in words.docs_segments for s in segments) or labels[0] in words.docs_host_labels
+    if not docs_like and (extension(path) == "pdf" or any(s in words.marketing_segments for s in head)):
         return EvidenceClass.BLOG
     return EvidenceClass.DOCUMENTATION
 
@@ -181,9 +220,11 @@ def classify_local_text(local: LocalFile) -> EvidenceClass:
         return EvidenceClass.TEST_REPORT
     if text is not None and _GO_TEST.search(text):
         return EvidenceClass.TEST_REPORT
-    if ext in _OUTPUT_EXT or ext in ("xml", "json") or ext in _CODE_EXT or name.endswith("_test.go"):
+    words = vocabulary()
+    if ext in words.output_extensions or ext in ("xml", "json") or ext in words.code_extensions \
+            or name.endswith("_test.go"):
         return EvidenceClass.TEST_FOLDER
-    if ext in _DOC_EXT or ext in ("html", "htm"):
+    if ext in words.doc_extensions or ext in ("html", "htm"):
         return EvidenceClass.WALKTHROUGH
     return EvidenceClass.OTHER
 

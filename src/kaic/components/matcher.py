@@ -100,12 +100,44 @@ def _unit_re(unit: str, folded: bool) -> str:
     return re.escape(unit)
 
 
+def _chain(units: list[str], folded: bool) -> str:
+    """Units one after the other. Folded, a run of ASCII characters is one case-insensitive
+    ASCII group, `(?ai:rometheus)`: the same matches as a class per letter (`[rR][oO]...`,
+    only ASCII letters fold), and several times quicker to compile."""
+    if not folded:
+        return "".join(_unit_re(u, folded) for u in units)
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if sum(1 for u in run if u.isalpha()) >= 2:
+            out.append("(?ai:" + "".join(re.escape(u) for u in run) + ")")
+        else:
+            out.extend(_unit_re(u, folded) for u in run)
+        run.clear()
+
+    for unit in units:
+        if unit not in (_SEP, _DOT) and len(unit) == 1 and unit.isascii():
+            run.append(unit)
+        else:
+            flush()
+            out.append(_unit_re(unit, folded))
+    flush()
+    return "".join(out)
+
+
 def _emit(node: _Node, folded: bool) -> str:
-    # Longer continuations first; an alias that may end here makes the rest optional.
-    alts = [
-        _unit_re(unit, folded) + _emit(child, folded)
-        for unit, child in sorted(node.children.items(), key=lambda kv: (kv[0] in (_SEP, _DOT), kv[0]))
-    ]
+    # Longer continuations first; an alias that may end here makes the rest optional. The
+    # first unit of each alternative stays a class or a literal, which the engine tests
+    # before entering the alternative; the chain of single children after it is one run.
+    alts = []
+    for unit, child in sorted(node.children.items(), key=lambda kv: (kv[0] in (_SEP, _DOT), kv[0])):
+        chain: list[str] = []
+        while len(child.children) == 1 and not child.end:
+            (next_unit, next_child), = child.children.items()
+            chain.append(next_unit)
+            child = next_child
+        alts.append(_unit_re(unit, folded) + _chain(chain, folded) + _emit(child, folded))
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -189,22 +221,123 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(chars) if chars else None
 
 
-def _guarded(parts: list[tuple[str, frozenset[str] | None]]) -> list[str]:
+def _start_chars(items: list[tuple[object, object]], ignorecase: bool) -> tuple[set[str] | None, bool]:
+    """(the characters a parsed regex can start with, whether it can match nothing);
+    None: could be anything. Unlike `_first_chars`, an optional part (`(?:NVIDIA )?`) is
+    looked through to what follows it."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    out: set[str] = set()
+    for op, arg in items:
+        nullable = False
+        if op is C.AT:
+            continue
+        if op is C.LITERAL:
+            ch = chr(int(arg))  # type: ignore[call-overload]
+            out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
+        elif op is C.IN:
+            for sub_op, sub_arg in arg:  # type: ignore[attr-defined]
+                if sub_op is C.LITERAL:
+                    ch = chr(sub_arg)
+                    out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
+                elif sub_op is C.RANGE and sub_arg[1] - sub_arg[0] < 128:
+                    for code in range(sub_arg[0], sub_arg[1] + 1):
+                        ch = chr(code)
+                        out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
+                else:
+                    return None, False
+        elif op is C.SUBPATTERN:
+            add_flags: int = arg[1]  # type: ignore[index]
+            del_flags: int = arg[2]  # type: ignore[index]
+            flag = ignorecase
+            if add_flags & re.IGNORECASE:
+                flag = True
+            if del_flags & re.IGNORECASE:
+                flag = False
+            first, nullable = _start_chars(list(arg[3]), flag)  # type: ignore[index]
+            if first is None:
+                return None, False
+            out |= first
+        elif op is C.BRANCH:
+            for alt in arg[1]:  # type: ignore[index]
+                first, empty = _start_chars(list(alt), ignorecase)
+                if first is None:
+                    return None, False
+                out |= first
+                nullable = nullable or empty
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            first, empty = _start_chars(list(arg[2]), ignorecase)  # type: ignore[index]
+            if first is None:
+                return None, False
+            out |= first
+            nullable = empty or arg[0] == 0  # type: ignore[index]
+        else:
+            return None, False
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def start_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a catalog pattern (compiled case-insensitively) can start with, looking
+    through optional parts; None when it could start with anything or match nothing."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:
+        return None
+    chars, nullable = _start_chars(list(parsed), True)
+    return frozenset(chars) if chars and not nullable else None
+
+
+_BUCKET = 4
+"""Pattern groups tested behind one shared lookahead: a word start whose character none of
+them can begin with costs one test for the bucket instead of one per group."""
+
+
+def _fold_class(chars: Iterable[str]) -> str:
+    """A lookahead on these characters in any case (Unicode folding: a superset of every
+    explicit-case class of them)."""
+    return "(?=(?i:[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]))"
+
+
+def _guarded(parts: list[tuple[str, frozenset[str] | None, frozenset[str] | None]]) -> list[str]:
     """Patterns grouped behind a one-character lookahead on what they can start with, so
-    the engine skips most positions after a single class test instead of trying each."""
+    the engine skips most positions after a single class test instead of trying each.
+
+    `parts`: (body, first characters, start characters). Groups are keyed by the first
+    characters, in the order their keys first appear: that order decides which pattern
+    wins at a position, and is kept. Consecutive groups then share a bucket lookahead on
+    the union of what they can start with; a lookahead only skips positions where no
+    pattern behind it can match, so the matches are the same."""
     groups: dict[frozenset[str] | None, list[str]] = {}
-    for body, chars in parts:
+    starts: dict[frozenset[str] | None, set[str] | None] = {}
+    for body, chars, begins in parts:
         key = None if chars is None else frozenset(c for ch in chars for c in (ch.lower(), ch.upper()))
         groups.setdefault(key, []).append(body)
-    out = []
+        known = starts.setdefault(key, set(key) if key is not None else set())
+        if key is None:  # no first characters: its patterns' start characters, when all are known
+            starts[key] = None if known is None or begins is None else known | begins
+    out: list[tuple[str, set[str] | None]] = []
     for chars, bodies in groups.items():
         inner = "|".join(bodies)
         if chars is None:
-            out.append(inner)
+            anything = starts[None]
+            out.append((f"{_fold_class(anything)}(?:{inner})" if anything else inner, anything or None))
         else:
             cls = "".join(re.escape(c) for c in sorted(chars))
-            out.append(f"(?=[{cls}])(?:{inner})")
-    return out
+            out.append((f"(?=[{cls}])(?:{inner})", set(chars)))
+    buckets: list[str] = []
+    for i in range(0, len(out), _BUCKET):
+        run = out[i : i + _BUCKET]
+        sets = [c for _, c in run]
+        if len(run) > 1 and all(c is not None for c in sets):
+            union: set[str] = set().union(*sets)  # type: ignore[arg-type]
+            buckets.append(f"{_fold_class(union)}(?:{'|'.join(g for g, _ in run)})")
+        else:
+            buckets.extend(g for g, _ in run)
+    return buckets
 
 
 class CatalogConflict(ValueError):
@@ -221,14 +354,15 @@ class Matcher:
         self._patterns: dict[str, Term] = {}
         folded_seqs: list[list[str]] = []
         exact_seqs: list[list[str]] = []
-        pattern_parts: list[tuple[str, frozenset[str] | None]] = []
+        pattern_parts: list[tuple[str, frozenset[str] | None, frozenset[str] | None]] = []
         for term in terms:
             if term.kind is TermKind.PATTERN:
                 name = f"p{len(self._patterns)}"
                 if re.compile(term.text).groupindex:
                     raise CatalogConflict(f"pattern {term.text!r} ({term.target}) uses a named group")
                 wrap = "(?:" if term.case_sensitive else "(?i:"
-                pattern_parts.append((f"(?P<{name}>{wrap}{term.text}))", first_chars(term.text)))
+                pattern_parts.append((f"(?P<{name}>{wrap}{term.text}))", first_chars(term.text),
+                                      start_chars(term.text)))
                 self._patterns[name] = term
                 continue
             if term.case_sensitive and term.kind is not TermKind.API_GROUP:

@@ -71,6 +71,12 @@ class DraSpec:
     dra_roles: tuple[str, ...]
     device_plugin_words: tuple[str, ...]
     device_plugin_roles: tuple[str, ...]
+    dra_claim_words: tuple[str, ...] = ()
+
+    def is_claim(self, mention: Mention) -> bool:
+        """A DRA mention that only names DRA ("implements the DRA APIs"), in prose."""
+        folded = " ".join(mention.text.split()).lower()
+        return mention.via is Via.NAME and folded in {w.lower() for w in self.dra_claim_words}
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,8 @@ def parse_spec(data: Any, check: bool = True) -> SolutionsSpec:
                             bool(raw.get("not_applicable")), kinds))
     d = data["dra"]
     dra = DraSpec(d["api_group"], tuple(d["dra_words"]), tuple(d.get("dra_roles") or ()),
-                  tuple(d["device_plugin_words"]), tuple(d.get("device_plugin_roles") or ()))
+                  tuple(d["device_plugin_words"]), tuple(d.get("device_plugin_roles") or ()),
+                  tuple(d.get("dra_claim_words") or ()))
     return SolutionsSpec(tuple(topics), dra, tuple(data.get("gpu_sharing_groups") or ()),
                          tuple(data.get("dra_feature_groups") or ()))
 
@@ -246,7 +253,10 @@ def dra_approach(det: Detection, catalog: Catalog, spec: SolutionsSpec) -> DraAp
     for m in det.mentions:
         if m.target == DRA_SIGNAL and m.api_version and m.api_version not in versions:
             versions.append(m.api_version)
-    if dra and plugin:
+    shown = [m for m in dra if not spec.dra.is_claim(m)]
+    if plugin and not shown:
+        approach = "device plugin only"  # DRA named, a device plugin described (device-plugin-as-dra)
+    elif dra and plugin:
         approach = "both"
     elif dra:
         approach = "DRA"

@@ -76,6 +76,15 @@ _ROADMAP = re.compile(
 )
 
 
+# Wording right around a name that says it is not used: "unlike Volcano", "instead of
+# Ray", "no Kubeflow", "a Slurm-like scheduler".
+_NEGATIVE_BEFORE = re.compile(
+    r"(?:\b(?:unlike|instead\s+of|rather\s+than|without|other\s+than)|(?:^|[.;:!?]\s*)no)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEGATIVE_AFTER = re.compile(r"^-(?:like|style|esque)\b", re.IGNORECASE)
+
+
 class Clauses:
     """The clause breaks of one text, found in one pass; clause lookups by bisection."""
 
@@ -100,6 +109,10 @@ class Clauses:
         return left, right
 
     def tag(self, start: int, end: int) -> Tag | None:
+        if _NEGATIVE_BEFORE.search(self.text[max(0, start - 24) : start]) or _NEGATIVE_AFTER.match(
+            self.text[end : end + 8]
+        ):
+            return Tag.NEGATIVE
         bounds = self.bounds(start, end)
         if bounds not in self._tags:
             clause = self.text[bounds[0] : bounds[1]]

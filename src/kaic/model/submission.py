@@ -41,11 +41,18 @@ _STATUS_WORDS = {
 }
 
 
+_NORMALIZED: dict[str, Status] = {}  # raw text -> status: a walk asks about the same few texts
+_NORMALIZED_LIMIT = 4096
+
+
 def normalize_status(raw: str) -> Status:
-    folded = " ".join(raw.replace("_", " ").replace("-", " ").split()).lower()
-    if not folded:
-        return Status.EMPTY
-    return _STATUS_WORDS.get(folded, Status.OTHER)
+    found = _NORMALIZED.get(raw)
+    if found is None:
+        folded = " ".join(raw.replace("_", " ").replace("-", " ").split()).lower()
+        found = _STATUS_WORDS.get(folded, Status.OTHER) if folded else Status.EMPTY
+        if len(_NORMALIZED) < _NORMALIZED_LIMIT:
+            _NORMALIZED[raw] = found
+    return found
 
 
 class EvidenceKind(StrEnum):

@@ -33,7 +33,8 @@ def md_text(value: Any, *, max_length: int | None = None) -> str:
 
 
 def _escape_line(line: str) -> str:
-    line = "".join(_HTML.get(ch, ch) for ch in line)
+    if "&" in line or "<" in line or ">" in line:  # as _HTML maps them ('&' first: no double escape)
+        line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _MD_SPECIAL.sub(r"\\\1", line)
     line = _BLOCK_START.sub(r"\\\1", line)  # a heading, list or quote if it began a line
     return _LIST_START.sub(r"\1\\\2", line)

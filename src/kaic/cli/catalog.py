@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -92,7 +93,8 @@ def catalog_cmd(
         return
     if fmt != "table":
         fail(f"unknown format {fmt!r}", "use table or json")
-    console = Console()
+    # Piped or redirected: a wide console, so cells are never cut to a terminal's width.
+    console = Console() if sys.stdout.isatty() else Console(width=400, soft_wrap=True)
     if name is not None:
         for e in entries:
             for key, value in _entry_dict(e).items():

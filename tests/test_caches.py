@@ -269,61 +269,6 @@ def test_validate_leaves_the_report_machinery_unloaded(tmp_path: Path) -> None:
 # -- the dashboard's compiled template ---------------------------------------------------------------
 
 
-def _dashboard_data(sample_state: Any) -> dict[str, Any]:
-    from kaic.report.build import build_report
-
-    return build_report(sample_state, validate(sample_state)).data
-
-
-def test_the_compiled_template_is_kept_and_renders_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            sample_state: Any) -> None:
-    from jinja2 import Environment
-
-    from kaic.dashboard import page
-
-    monkeypatch.setenv("KAIC_CACHE_DIR", str(tmp_path / "cache"))
-    data = _dashboard_data(sample_state)
-    with_cache = page._template_cache
-    monkeypatch.setattr(page, "_template_cache", lambda: None)
-    page._environment.cache_clear()
-    plain = page.render_dashboard(data)  # compiled in memory only
-    monkeypatch.setattr(page, "_template_cache", with_cache)
-
-    compiled: list[str] = []
-    real_compile = Environment.compile
-
-    def counting(self: Environment, source: Any, *args: Any, **kwargs: Any) -> Any:
-        compiled.append("x")
-        return real_compile(self, source, *args, **kwargs)
-
-    monkeypatch.setattr(Environment, "compile", counting)
-    outputs = []
-    for _ in range(2):  # a new process each time: a new environment
-        page._environment.cache_clear()
-        outputs.append(page.render_dashboard(data))
-    page._environment.cache_clear()
-    assert outputs == [plain, plain]
-    assert len(compiled) == 1  # the second run read the first one's
-    files = list((tmp_path / "cache" / "templates").glob("*/*.cache"))
-    assert len(files) == 1
-    files[0].write_bytes(b"damaged")
-    assert page.render_dashboard(data) == plain  # compiled again
-    page._environment.cache_clear()
-
-
-def test_no_template_cache_in_a_folder_others_may_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kaic.dashboard import page
-
-    monkeypatch.setenv("KAIC_CACHE_DIR", str(tmp_path / "cache"))
-    assert page._template_cache() is not None
-    folder = next((tmp_path / "cache" / "templates").iterdir())
-    folder.chmod(0o777)
-    assert page._template_cache() is None
-    (tmp_path / "blocked").write_text("a file where the folder should be", encoding="utf-8")
-    monkeypatch.setenv("KAIC_CACHE_DIR", str(tmp_path / "blocked"))
-    assert page._template_cache() is None
-
-
 # -- the matcher's lookaheads -----------------------------------------------------------------------
 
 
@@ -345,8 +290,9 @@ def test_bucketed_lookaheads_find_what_plain_alternation_finds(monkeypatch: pyte
 
     terms = tuple(load_catalog().with_entries(load_spec().signal_entries()).terms())
     fast = m.Matcher(terms)
+    facts = m._pattern_facts
     monkeypatch.setattr(m, "_BUCKET", 1)
-    monkeypatch.setattr(m, "start_chars", lambda pattern: None)
+    monkeypatch.setattr(m, "_pattern_facts", lambda pattern: (*facts(pattern)[:2], None))
     plain = m.Matcher(terms)
     assert fast.regex.pattern != plain.regex.pattern
     words = [t.text for t in terms]
@@ -359,3 +305,63 @@ def test_bucketed_lookaheads_find_what_plain_alternation_finds(monkeypatch: pyte
     ]
     for text in texts:
         assert [(h.term, h.start, h.end) for h in fast.scan(text)] == [(h.term, h.start, h.end) for h in plain.scan(text)]
+
+
+# -- what a walk meets at every commit ------------------------------------------------------------------
+
+
+def test_a_checklist_blob_is_read_once_across_commits(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from kaic.source import GitSource
+
+    importlib.import_module("kaic.load")._CHECKLIST_BLOBS.clear()  # `kaic.load` is also a function
+    reads: list[str] = []
+    real = GitSource.read
+
+    def counting(self: GitSource, path: str, *args: Any, **kwargs: Any) -> bytes:
+        reads.append(path)
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(GitSource, "read", counting)
+    states = [load_state(open_source(str(repo.root), repo.commits[label])) for label in ("two", "edit-file", "gamma")]
+    checklist = f"docs/AIConformance-{VERSION}.yaml"
+    assert reads.count(checklist) == 1
+    assert states[0].checklists[VERSION] is states[2].checklists[VERSION]
+    folder = load_state(DirectorySource(repo.root))  # no blob ids: read as before
+    assert folder.checklists[VERSION] == states[2].checklists[VERSION]
+
+
+def test_a_checklist_blob_that_changed_is_read_again(tmp_path: Path) -> None:
+    from .fixtures.builder import checklist_text
+
+    r = new_repo(tmp_path / "repo")
+    r.write(f"v{VERSION}/acme", product("acme", "Acme Widgets"))
+    r.commit("acme", "2024-03-01T12:00:00+00:00")
+    text = checklist_text()
+    (r.root / "docs" / f"AIConformance-{VERSION}.yaml").write_text(text.replace("MUST", "SHOULD", 1), encoding="utf-8")
+    r.commit("relaxed", "2024-04-01T12:00:00+00:00")
+    before = load_state(open_source(str(r.root), r.commits["acme"]))
+    after = load_state(open_source(str(r.root), r.commits["relaxed"]))
+    assert before.checklists[VERSION] != after.checklists[VERSION]
+    musts = [sum(1 for q in s.checklists[VERSION].requirements if q.is_must) for s in (before, after)]
+    assert musts[1] == musts[0] - 1
+    # the verdicts follow the checklist, not the remembered submission
+    from kaic.analysis import verdicts
+
+    sub_before, sub_after = before.submissions[0], after.submissions[0]
+    v1 = verdicts([sub_before], before.checklists)[sub_before.path]
+    v2 = verdicts([sub_after], after.checklists)[sub_after.path]
+    assert len(v2.must) == len(v1.must) - 1
+    assert verdicts([sub_before], before.checklists)[sub_before.path] is v1  # the same objects: remembered
+
+
+def test_status_words_are_the_same_however_often_asked() -> None:
+    from kaic.model import Status
+    from kaic.model.submission import normalize_status
+
+    for _ in range(3):
+        assert normalize_status(" partially_implemented ") is Status.PARTIAL
+        assert normalize_status("N/A") is Status.NA
+        assert normalize_status("") is Status.EMPTY
+        assert normalize_status("maybe") is Status.OTHER

@@ -67,12 +67,21 @@ def load_state(source: Source, cache: ParseCache | None = None,
                                                error=f"{path} is {what}; kaic does not read it")
             continue
         if m:
+            key = (path, m.group(1), entry.oid) if entry.oid else None
+            known_checklist = _CHECKLIST_BLOBS.get(key) if key is not None else None
+            if known_checklist is not None:  # the same blob at another commit: not read again
+                checklists[m.group(1)] = known_checklist
+                continue
             try:
                 text = source.read(path).decode("utf-8", "replace")
             except ReadRefused as exc:
                 checklists[m.group(1)] = Checklist(m.group(1), path, (), (), (), error=exc.message)
                 continue
             checklists[m.group(1)] = _checklist(path, m.group(1), text)
+            if key is not None:
+                if len(_CHECKLIST_BLOBS) >= 64:
+                    _CHECKLIST_BLOBS.clear()
+                _CHECKLIST_BLOBS[key] = checklists[m.group(1)]
             continue
         v = VERSION_DIR.match(path)
         if v and entry.kind is EntryKind.DIR:
@@ -94,6 +103,10 @@ def load_state(source: Source, cache: ParseCache | None = None,
         version_dirs=tuple(sorted(version_dirs, key=version_key)),
         reader=source,
     )
+
+
+_CHECKLIST_BLOBS: dict[tuple[str, str, str], Checklist] = {}
+"""(path, version, blob id) -> the checklist parsed from it: a walk meets it at every commit."""
 
 
 @lru_cache(maxsize=32)

@@ -69,5 +69,21 @@ def verdict(sub: Submission, checklist: Checklist | None) -> Verdict:
                    tuple(strict_fail), tuple(lenient_fail), tuple(accepted))
 
 
+_SEEN: dict[tuple[int, int], tuple[Submission, Checklist | None, Verdict]] = {}
+"""A history walk meets the same parsed submission and checklist objects at every commit."""
+
+
+def _known_verdict(sub: Submission, checklist: Checklist | None) -> Verdict:
+    key = (id(sub), id(checklist))
+    seen = _SEEN.get(key)
+    if seen is not None and seen[0] is sub and seen[1] is checklist:
+        return seen[2]
+    found = verdict(sub, checklist)
+    if len(_SEEN) >= 4096:
+        _SEEN.clear()
+    _SEEN[key] = (sub, checklist, found)  # the objects are kept: their ids stay theirs
+    return found
+
+
 def verdicts(submissions: Iterable[Submission], checklists: Mapping[str, Checklist]) -> dict[str, Verdict]:
-    return {s.path: verdict(s, checklists.get(s.version)) for s in submissions}
+    return {s.path: _known_verdict(s, checklists.get(s.version)) for s in submissions}

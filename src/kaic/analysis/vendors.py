@@ -9,6 +9,7 @@ two names that fold differently are two vendors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _LEGAL_FORM = re.compile(
@@ -16,6 +17,7 @@ _LEGAL_FORM = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def fold_vendor(name: str) -> str:
     """The key two spellings of one vendor share; "" for a blank name."""
     folded = " ".join(name.split()).casefold()

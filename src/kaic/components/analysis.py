@@ -129,8 +129,9 @@ def _parts_table(catalog: Catalog, spec: SolutionsSpec) -> dict[ContentKey, _Par
 
 def _folders(state: RepoState) -> Mapping[str, list[tuple[str, Entry]]]:
     """Product folder -> its entries, for the last state asked about."""
-    if _index and _index[0][0] is state:
-        return _index[0][1]
+    for seen, folders in _index[:1]:  # a copy: another thread may replace it meanwhile
+        if seen is state:
+            return folders
     out: dict[str, list[tuple[str, Entry]]] = {}
     for path, entry in state.tree.items():
         parts = path.split("/", 2)

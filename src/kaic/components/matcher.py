@@ -209,15 +209,23 @@ def _first_chars(items: list[tuple[object, object]], ignorecase: bool) -> set[st
     return None
 
 
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """Characters a catalog pattern (compiled case-insensitively) can start with."""
+def _parse(pattern: str) -> object | None:
+    """The pattern parsed case-insensitively by `re`'s own parser; None when it cannot be."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
-        parsed = _parser.parse(pattern, re.IGNORECASE)
+        parsed: object = _parser.parse(pattern, re.IGNORECASE)
     except Exception:  # an unknown construct: no guard, the pattern is tried everywhere
         return None
-    chars = _first_chars(list(parsed), True)
+    return parsed
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a catalog pattern (compiled case-insensitively) can start with."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    chars = _first_chars(list(parsed), True)  # type: ignore[call-overload]
     return frozenset(chars) if chars else None
 
 
@@ -281,14 +289,20 @@ def _start_chars(items: list[tuple[object, object]], ignorecase: bool) -> tuple[
 def start_chars(pattern: str) -> frozenset[str] | None:
     """Characters a catalog pattern (compiled case-insensitively) can start with, looking
     through optional parts; None when it could start with anything or match nothing."""
-    from re import _parser  # type: ignore[attr-defined]
+    return _pattern_facts(pattern)[2]
 
-    try:
-        parsed = _parser.parse(pattern, re.IGNORECASE)
-    except Exception:
-        return None
-    chars, nullable = _start_chars(list(parsed), True)
-    return frozenset(chars) if chars and not nullable else None
+
+def _pattern_facts(pattern: str) -> tuple[bool, frozenset[str] | None, frozenset[str] | None]:
+    """(whether it names a group, `first_chars`, `start_chars`) of a catalog pattern, from
+    one parse. A pattern `re` cannot parse raises its error here, as compiling it would."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return bool(re.compile(pattern).groupindex), None, None
+    items = list(parsed)  # type: ignore[call-overload]
+    first = _first_chars(items, True)
+    begins, nullable = _start_chars(items, True)
+    return (bool(parsed.state.groupdict), frozenset(first) if first else None,  # type: ignore[attr-defined]
+            frozenset(begins) if begins and not nullable else None)
 
 
 _BUCKET = 4
@@ -358,11 +372,11 @@ class Matcher:
         for term in terms:
             if term.kind is TermKind.PATTERN:
                 name = f"p{len(self._patterns)}"
-                if re.compile(term.text).groupindex:
+                named, first, begins = _pattern_facts(term.text)
+                if named:
                     raise CatalogConflict(f"pattern {term.text!r} ({term.target}) uses a named group")
                 wrap = "(?:" if term.case_sensitive else "(?i:"
-                pattern_parts.append((f"(?P<{name}>{wrap}{term.text}))", first_chars(term.text),
-                                      start_chars(term.text)))
+                pattern_parts.append((f"(?P<{name}>{wrap}{term.text}))", first, begins))
                 self._patterns[name] = term
                 continue
             if term.case_sensitive and term.kind is not TermKind.API_GROUP:

@@ -9,19 +9,13 @@ escaped (it is: the template autoescapes every value).
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import os
-import stat
-import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import jinja2
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts
@@ -34,45 +28,11 @@ def _asset(name: str) -> str:
     return (resources.files("kaic") / "dashboard" / "templates" / name).read_text(encoding="utf-8")
 
 
-class _TemplateCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs (compiling the page's template costs more than
-    rendering it). A file that cannot be read or written is no error: the template is
-    compiled again. Jinja2 checks each file against the template's source."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # unreadable or damaged: compile instead
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _template_cache() -> _TemplateCache | None:
-    """kaic's cache folder, per Jinja2 and Python version, when it is the user's own and
-    no one else may write in it (it holds code); else None: no cache."""
-    from ..source.resolve import cache_dir
-
-    try:
-        folder = cache_dir() / "templates" / f"jinja2-{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        st = os.lstat(folder)
-    except (OSError, RuntimeError):
-        return None
-    if not stat.S_ISDIR(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or (
-        hasattr(os, "getuid") and st.st_uid != os.getuid()
-    ):
-        return None
-    return _TemplateCache(str(folder))
-
-
 @cache
 def _environment() -> Environment:
     folder = str(resources.files("kaic") / "dashboard" / "templates")
     return Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=_template_cache())
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def script_hash(script: str) -> str:

@@ -26,7 +26,17 @@ def corpus_checkout() -> Path:
     return target
 
 
+def user_env() -> dict[str, str]:
+    """The environment a user's install runs in: bytecode kept (pip compiles it at install;
+    this machine sets PYTHONDONTWRITEBYTECODE, which would make every run compile kaic)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def median_seconds(cmd: list[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> float:
+    env = env or user_env()
+    subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -33,6 +33,13 @@ def main() -> None:
     git = median_seconds([*cmd[:-4], "--ref", "main", *cmd[-4:]], checkout, runs)
     report("report --format all (git source, --ref main)", git, floor, TARGET_RATIO)
     print(f"wrote {len(files)} files: {', '.join(files)}")
+    # Where the time goes: the same report without the history walk, then without the dashboard.
+    no_history = median_seconds([*cmd, "--no-history"], checkout, runs)
+    report("  breakdown: --format all --no-history", no_history, floor, TARGET_RATIO)
+    text_only = [*kaic_cmd(), "report", "--source", str(checkout), "--format", "md,json,csv", "--out", str(out),
+                 "--no-history"]
+    report("  breakdown: --format md,json,csv --no-history", median_seconds(text_only, checkout, runs), floor,
+           TARGET_RATIO)
 
 
 if __name__ == "__main__":

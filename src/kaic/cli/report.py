@@ -46,9 +46,11 @@ def report_cmd(
     from ..report.render import RENDERERS, output_name, renderer
     from ..source import SourceError
     from ..validate import validate
-    from .history import day_or_fail
+    day = None
+    if as_of is not None:
+        from .history import day_or_fail
 
-    day = day_or_fail(as_of, "--as-of")
+        day = day_or_fail(as_of, "--as-of")
     formats = _formats(fmt, list(RENDERERS))
     if out is None and len(formats) > 1:
         fail(f"{len(formats)} formats need a folder", "add --out DIR")

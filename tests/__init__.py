@@ -1,0 +1,1 @@
+"""kaic test suite (a package, so tests import shared fixtures relatively)."""

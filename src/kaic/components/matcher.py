@@ -162,6 +162,40 @@ def _trie_regex(sequences: Iterable[list[str]], folded: bool) -> str | None:
     return _emit(root, folded)
 
 
+def _char_set(op: object, arg: object, ignorecase: bool) -> set[str] | None:
+    """The characters one LITERAL or IN node matches; None for anything else or a wide class."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    def both(ch: str) -> set[str]:
+        return {ch.lower(), ch.upper()} if ignorecase else {ch}
+
+    if op is C.LITERAL:
+        return both(chr(int(arg)))  # type: ignore[call-overload]
+    if op is not C.IN:
+        return None
+    out: set[str] = set()
+    for sub_op, sub_arg in arg:  # type: ignore[attr-defined]
+        if sub_op is C.LITERAL:
+            out |= both(chr(sub_arg))
+        elif sub_op is C.RANGE and sub_arg[1] - sub_arg[0] < 128:
+            for code in range(sub_arg[0], sub_arg[1] + 1):
+                out |= both(chr(code))
+        else:
+            return None
+    return out
+
+
+def _subpattern_case(arg: object, ignorecase: bool) -> bool:
+    """Whether a group `(?i:...)` / `(?-i:...)` matches ignoring case."""
+    add_flags: int = arg[1]  # type: ignore[index]
+    del_flags: int = arg[2]  # type: ignore[index]
+    if add_flags & re.IGNORECASE:
+        return True
+    if del_flags & re.IGNORECASE:
+        return False
+    return ignorecase
+
+
 def _first_chars(items: list[tuple[object, object]], ignorecase: bool) -> set[str] | None:
     """The characters a parsed regex can start with (None: could be anything)."""
     from re import _constants as C  # type: ignore[attr-defined]
@@ -169,34 +203,12 @@ def _first_chars(items: list[tuple[object, object]], ignorecase: bool) -> set[st
     for op, arg in items:
         if op is C.AT:
             continue  # an anchor or boundary: look at what follows
-        if op is C.LITERAL:
-            ch = chr(int(arg))  # type: ignore[call-overload]
-            return {ch.lower(), ch.upper()} if ignorecase else {ch}
-        if op is C.IN:
-            out: set[str] = set()
-            for sub_op, sub_arg in arg:  # type: ignore[attr-defined]
-                if sub_op is C.LITERAL:
-                    ch = chr(sub_arg)
-                    out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
-                elif sub_op is C.RANGE and sub_arg[1] - sub_arg[0] < 128:
-                    for code in range(sub_arg[0], sub_arg[1] + 1):
-                        ch = chr(code)
-                        out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
-                else:
-                    return None
-            return out
+        if op in (C.LITERAL, C.IN):
+            return _char_set(op, arg, ignorecase)
         if op is C.SUBPATTERN:
-            add_flags: int = arg[1]  # type: ignore[index]
-            del_flags: int = arg[2]  # type: ignore[index]
-            sub = arg[3]  # type: ignore[index]
-            flag = ignorecase
-            if add_flags & re.IGNORECASE:
-                flag = True
-            if del_flags & re.IGNORECASE:
-                flag = False
-            return _first_chars(list(sub), flag)
+            return _first_chars(list(arg[3]), _subpattern_case(arg, ignorecase))  # type: ignore[index]
         if op is C.BRANCH:
-            out = set()
+            out: set[str] = set()
             for alt in arg[1]:  # type: ignore[index]
                 first = _first_chars(list(alt), ignorecase)
                 if first is None:
@@ -240,29 +252,13 @@ def _start_chars(items: list[tuple[object, object]], ignorecase: bool) -> tuple[
         nullable = False
         if op is C.AT:
             continue
-        if op is C.LITERAL:
-            ch = chr(int(arg))  # type: ignore[call-overload]
-            out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
-        elif op is C.IN:
-            for sub_op, sub_arg in arg:  # type: ignore[attr-defined]
-                if sub_op is C.LITERAL:
-                    ch = chr(sub_arg)
-                    out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
-                elif sub_op is C.RANGE and sub_arg[1] - sub_arg[0] < 128:
-                    for code in range(sub_arg[0], sub_arg[1] + 1):
-                        ch = chr(code)
-                        out |= {ch.lower(), ch.upper()} if ignorecase else {ch}
-                else:
-                    return None, False
+        if op in (C.LITERAL, C.IN):
+            chars = _char_set(op, arg, ignorecase)
+            if chars is None:
+                return None, False
+            out |= chars
         elif op is C.SUBPATTERN:
-            add_flags: int = arg[1]  # type: ignore[index]
-            del_flags: int = arg[2]  # type: ignore[index]
-            flag = ignorecase
-            if add_flags & re.IGNORECASE:
-                flag = True
-            if del_flags & re.IGNORECASE:
-                flag = False
-            first, nullable = _start_chars(list(arg[3]), flag)  # type: ignore[index]
+            first, nullable = _start_chars(list(arg[3]), _subpattern_case(arg, ignorecase))  # type: ignore[index]
             if first is None:
                 return None, False
             out |= first

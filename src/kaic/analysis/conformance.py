@@ -46,9 +46,7 @@ def verdict(sub: Submission, checklist: Checklist | None) -> Verdict:
     if not sub.parsed:
         return Verdict(sub.path, sub.version, None, None, reason="the file could not be parsed")
     must = tuple(dict.fromkeys(r.id for r in checklist.requirements if r.is_must))
-    first: dict[str, tuple[Status, str]] = {}
-    for answer in sub.answers:
-        first.setdefault(answer.id, (answer.status, answer.notes))
+    first = {a.id: (a.status, a.notes) for a in sub.answered}
     strict_fail: list[Shortfall] = []
     lenient_fail: list[Shortfall] = []
     accepted: list[str] = []

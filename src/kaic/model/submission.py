@@ -185,10 +185,7 @@ class Submission:
         return None
 
     def statuses(self) -> dict[str, Status]:
-        out: dict[str, Status] = {}
-        for a in self.answers:
-            out.setdefault(a.id, a.status)
-        return out
+        return {a.id: a.status for a in self.answered}
 
 
 # -- parsing -------------------------------------------------------------------------

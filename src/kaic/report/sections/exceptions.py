@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...analysis import MISSING
-from ...model import Answer, Status, Submission
+from ...model import Status, Submission
 from ..escape import md_code, md_text
 from ..markup import join_blocks, submission_link, table
 from ..section import ReportContext, Rows
@@ -42,9 +42,7 @@ class ExceptionsSection:
             matrix = an.matrices.get(sub.version)
             if matrix is None:
                 continue
-            answers: dict[str, Answer] = {}
-            for a in sub.answers:
-                answers.setdefault(a.id, a)
+            answers = {a.id: a for a in sub.answered}
             for col in matrix.columns:
                 answer = answers.get(col.id)
                 status = answer.status.value if answer else MISSING

@@ -11,7 +11,8 @@ repository root, then `--config FILE`:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import difflib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,15 +41,30 @@ class Config:
         return level if level is not None else default
 
 
+KNOWN_KEYS = ("rules",)
+
+
+def _suggest(word: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest known word, else ""."""
+    folded = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(str(word).lower(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean '{folded[close[0]]}'?" if close else ""
+
+
 def _parse(data: object, origin: str) -> dict[str, Severity | None]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("rules", {}), dict):
         raise ConfigError(f"{origin}: expected a 'rules' mapping of rule id to off/error/warning/info")
+    for key in data:
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"{origin}: unknown key '{key}'{_suggest(str(key), KNOWN_KEYS)}"
+                              f" (known: {', '.join(KNOWN_KEYS)})")
     out: dict[str, Severity | None] = {}
     for rule_id, value in (data.get("rules") or {}).items():
         if rule_id not in RULES:
-            raise ConfigError(f"{origin}: unknown rule '{rule_id}' (see `kaic rules`)")
+            raise ConfigError(f"{origin}: unknown rule '{rule_id}'{_suggest(str(rule_id), RULES)}"
+                              " (see `kaic rules`)")
         text = str(value).strip().lower() if value is not None else "off"
         if value is False or text in _OFF:
             out[rule_id] = None
@@ -69,11 +85,30 @@ def _pyproject_rules(text: str, origin: str) -> dict[str, Severity | None] | Non
     return None if tool is None else _parse(tool, origin)
 
 
+def yaml_error_line(origin: str, exc: yaml.YAMLError, text: str = "") -> str:
+    """A YAML error as one line, `file:line:column: problem` (tabs named as such)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
+    where = origin
+    if mark is not None:
+        where = f"{origin}:{mark.line + 1}:{mark.column + 1}"
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem = "tabs are not allowed in YAML indentation; use spaces"
+    return f"{where}: {' '.join(str(problem).split())}"
+
+
 def _yaml_rules(read: Callable[[], bytes | str], origin: str) -> dict[str, Severity | None]:
     try:
-        return _parse(yaml.safe_load(read()), origin)
-    except (OSError, ReadRefused, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{origin}: {exc}") from None
+        raw = read()
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except (OSError, ReadRefused, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{origin}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(yaml_error_line(origin, exc, text)) from None
+    return _parse(data, origin)
 
 
 def load_config(source: Source | None = None, explicit: Path | None = None,

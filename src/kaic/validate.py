@@ -20,6 +20,7 @@ class ValidationResult:
     submissions: tuple[Submission, ...]
     findings: tuple[Finding, ...]
     rules: Mapping[str, Rule] = field(default_factory=lambda: RULES)  # the rules that ran
+    suppressed: tuple[Finding, ...] = ()  # set aside: inline `# kaic: ignore[...]` or accepted
 
     def findings_for(self, sub: Submission) -> list[Finding]:
         return [f for f in self.findings if f.path == sub.path]

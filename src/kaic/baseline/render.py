@@ -8,15 +8,17 @@ from typing import Any
 
 from ..components.delta import markdown_lines as component_markdown_lines
 from ..components.delta import text_lines as component_text_lines
+from ..envelope import envelope, published_name
 from ..report.escape import md_code, md_text
 from ..report.markup import table
+from .diff import is_empty
 
 DIFF_FORMATS = ("text", "md", "json")
 
 
 def side_label(source: dict[str, Any]) -> str:
-    """"<location> @ <short commit> (<date>)", from what the side knows."""
-    parts = [str(source.get("location") or "?")]
+    """"<origin> @ <short commit> (<date>)", from what the side knows (never a local path)."""
+    parts = [published_name(source)]
     commit = source.get("commit")
     if commit:
         parts.append(f"@ {str(commit)[:12]}")
@@ -49,7 +51,9 @@ def _summary_line(delta: dict[str, Any], arrow: str = "->") -> str:
             f"{subs['unchanged']} unchanged); vendors: {t['old']['vendors']} {arrow} {t['new']['vendors']}")
 
 
-def text(delta: dict[str, Any]) -> str:
+def text(delta: dict[str, Any], verbose: bool = False) -> str:
+    """Counts and one line per submission added, removed or changed; with `verbose`, each
+    change in full and the submissions behind every component change."""
     out = [f"kaic diff: {side_label(delta['old'])}", f"       ->  {side_label(delta['new'])}", "",
            _summary_line(delta)]
     versions = delta["versions"]
@@ -65,6 +69,8 @@ def text(delta: dict[str, Any]) -> str:
         out += ["", f"Changed submissions ({len(subs['changed'])}):"]
         for entry in subs["changed"]:
             out.append(f"  ~ {entry['path']}  {_who(entry)}")
+            if not verbose:
+                continue
             for s in entry["statuses"]:
                 out.append(f"      status {s['requirement']}: {_status(s['old'])} -> {_status(s['new'])}")
             for e in entry["evidence"]:
@@ -80,9 +86,11 @@ def text(delta: dict[str, Any]) -> str:
         for c in delta["checklists"]:
             out.append(f"  {c['change']}: v{c['version']}")
             out += _checklist_lines(c, lambda s: s)
-    out += component_text_lines(delta.get("components") or {})
+    out += component_text_lines(delta.get("components") or {}, verbose)
     if len(out) == 4:
         out += ["", "No differences."]
+    elif not verbose:
+        out += ["", "Run with --verbose for every change in detail."]
     return "\n".join(out) + "\n"
 
 
@@ -104,7 +112,7 @@ def _checklist_lines(c: dict[str, Any], quote: Callable[[str], str]) -> list[str
     return lines
 
 
-def markdown(delta: dict[str, Any]) -> str:
+def markdown(delta: dict[str, Any], verbose: bool = False) -> str:
     subs = delta["submissions"]
     out = ["# kaic diff", "",
            table(["", "Source"], [["old", md_text(side_label(delta["old"]))],
@@ -145,8 +153,17 @@ def markdown(delta: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def json(delta: dict[str, Any]) -> str:
-    return _json.dumps(delta, indent=2, ensure_ascii=False) + "\n"
+def summary(delta: dict[str, Any]) -> dict[str, Any]:
+    subs = delta["submissions"]
+    return {"added": len(subs["added"]), "removed": len(subs["removed"]), "changed": len(subs["changed"]),
+            "unchanged": subs["unchanged"], "checklists_changed": len(delta["checklists"]),
+            "versions_added": len(delta["versions"]["added"]), "versions_removed": len(delta["versions"]["removed"]),
+            "differences": not is_empty(delta)}
 
 
-RENDER: dict[str, Callable[[dict[str, Any]], str]] = {"text": text, "md": markdown, "json": json}
+def json(delta: dict[str, Any], verbose: bool = False) -> str:
+    doc = envelope("kaic-diff", delta, source=delta.get("new") or None, summary=summary(delta))
+    return _json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDER: dict[str, Callable[[dict[str, Any], bool], str]] = {"text": text, "md": markdown, "json": json}

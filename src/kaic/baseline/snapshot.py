@@ -12,9 +12,9 @@ import hashlib
 import json
 from typing import Any
 
-from .. import __version__
 from ..analysis.vendors import fold_vendor
 from ..components.delta import components_snapshot
+from ..envelope import envelope, source_record
 from ..load import RepoState
 from ..model import Checklist, Submission
 
@@ -76,11 +76,10 @@ def snapshot(state: RepoState) -> dict[str, Any]:
     for sub in state.submissions:
         by_version.setdefault(sub.version, []).append(sub)
     vendors = sorted({fold_vendor(s.vendor) for s in state.submissions} - {""})
-    return {
+    totals = {"submissions": len(state.submissions), "vendors": len(vendors)}
+    return envelope("kaic-baseline", {
         "baseline_version": BASELINE_VERSION,
-        "kaic_version": __version__,
-        "source": {"location": src.location, "kind": src.kind, "commit": src.commit, "ref": src.ref,
-                   "date": src.date},
+        "source": source_record(src),
         "versions": list(state.versions),
         "version_dirs": list(state.version_dirs),
         "inventory": {
@@ -88,9 +87,9 @@ def snapshot(state: RepoState) -> dict[str, Any]:
                 "vendors": len({fold_vendor(s.vendor) for s in subs} - {""})}
             for v, subs in by_version.items()
         },
-        "totals": {"submissions": len(state.submissions), "vendors": len(vendors)},
+        "totals": totals,
         "vendors": vendors,
         "checklists": {v: checklist_record(c) for v, c in state.checklists.items()},
         "submissions": {s.path: submission_record(s) for s in state.submissions},
         "components": components_snapshot(state),
-    }
+    }, source=src, summary=totals, schema_version=f"{BASELINE_VERSION}.0")

@@ -2,15 +2,69 @@
 
 from __future__ import annotations
 
+import shutil
+from typing import Annotated, Any
+
 import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+
+# Commands in the order `kaic --help` lists them: the everyday ones first. A command not
+# named here (one added later) is listed after these, in the order it was registered.
+IMPORTANCE = ("validate", "review", "report", "diff", "expiry", "history", "baseline", "comment", "init",
+              "fix", "render", "artifacts", "rules", "catalog", "cache")
+HELP_WIDTH = 80
+
+
+class _ByImportance(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(self.commands)
+        rank = {name: i for i, name in enumerate(IMPORTANCE)}
+        return sorted(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
+
+
+def _help_width() -> None:
+    """Help wraps at 80 columns (fewer on a narrower terminal)."""
+    from typer import rich_utils
+
+    rich_utils.MAX_WIDTH = min(HELP_WIDTH, shutil.get_terminal_size((HELP_WIDTH, 24)).columns)
+
 
 app = typer.Typer(
     name="kaic",
+    cls=_ByImportance,
     help="Kubernetes AI Conformance analyzer: validate, lint and analyse cncf/k8s-ai-conformance.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": HELP_WIDTH},
 )
+_help_width()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kaic {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print kaic's version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary lines on stderr.")] = False,
+    color: Annotated[bool | None, typer.Option(
+        "--color/--no-color", help="Colour the output (default: on a terminal, unless NO_COLOR is set).",
+        show_default=False)] = None,
+) -> None:
+    """Kubernetes AI Conformance analyzer: validate, lint and analyse cncf/k8s-ai-conformance."""
+    from ._common import OPTIONS
+
+    OPTIONS.quiet = quiet
+    OPTIONS.color = color
+
 
 # Each module registers its command(s) on `app` when imported.
 from . import baseline as _baseline  # noqa: E402,F401

@@ -8,12 +8,16 @@ from typing import Annotated, Any
 import typer
 
 from . import app
-from ._common import OutOpt, SourceOpt, emit, fail, load_or_fail
+from ._common import OutOpt, SourceOpt, check_format, emit, fail, format_option
+
+DIFF_FORMATS = ("text", "md", "json")
 
 
 def _side(spec: str, source: str | None) -> dict[str, Any]:
     """A baseline file (a `kaic baseline` or `kaic report --format json` output), else a git ref."""
     from ..baseline import BaselineError, read_baseline, snapshot
+    from ..load import load_state
+    from ..source import SourceError, open_source
 
     path = Path(spec)
     if path.is_file():
@@ -21,8 +25,14 @@ def _side(spec: str, source: str | None) -> dict[str, Any]:
             return read_baseline(path)
         except BaselineError as exc:
             fail(str(exc), "give a git ref of --source, or a file written by `kaic baseline`")
-    _, state = load_or_fail(source, spec)
-    return snapshot(state)
+    try:
+        return snapshot(load_state(open_source(source, spec)))
+    except SourceError as exc:
+        if source == "sample" or (source is not None and Path(source).is_dir()
+                                  and "not a git repository" in exc.message):
+            fail(f"{spec!r} is not a file, and the source {source} has no git refs",
+                 "give two baseline files (`kaic baseline -o FILE`), or a git --source")
+        fail(exc.message, exc.hint)
 
 
 @app.command("diff")
@@ -30,14 +40,19 @@ def diff_cmd(
     old: Annotated[str, typer.Argument(help="The old side: a git ref of --source, or a baseline file.")],
     new: Annotated[str, typer.Argument(help="The new side: a git ref of --source, or a baseline file.")],
     source: SourceOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
+    fmt: Annotated[str, format_option(DIFF_FORMATS, "text")] = "text",
     out: OutOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every change in detail (text format).")] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two sides differ.")] = False,
 ) -> None:
     """New and removed submissions and version folders; status, evidence, metadata and
-    checklist changes. Exit 0 (whether or not anything changed); 2: usage or source error."""
-    from ..baseline import DIFF_FORMATS, RENDER, diff
+    checklist changes. Exit 0 (or with --exit-code: 0 same, 1 different); 2: usage or
+    source error."""
+    from ..baseline import RENDER, diff
+    from ..baseline.diff import is_empty
 
-    if fmt not in DIFF_FORMATS:
-        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(DIFF_FORMATS))
+    fmt = check_format(fmt, DIFF_FORMATS)
     delta = diff(_side(old, source), _side(new, source))
-    emit(RENDER[fmt](delta), out)
+    emit(RENDER[fmt](delta, verbose), out)
+    if exit_code and not is_empty(delta):
+        raise typer.Exit(1)

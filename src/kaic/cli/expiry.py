@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import OutOpt, SourceOpt, emit, fail
+from ._common import OutOpt, SourceOpt, check_format, emit, emit_json, fail, format_option
 from .history import AsOfOpt, GroupsOpt, RefArg, day_or_fail, groups_or_fail, run_history
 
 EXPIRY_FORMATS = ("text", "md", "json")
@@ -18,23 +18,23 @@ EXPIRY_FORMATS = ("text", "md", "json")
 def expiry_cmd(
     source: SourceOpt = None,
     ref: RefArg = "HEAD",
-    within: Annotated[str, typer.Option("--within", help="Window for 'expiring soon': 90d, 12w, 1y.")] = "90d",
+    within: Annotated[str, typer.Option("--within", help="Window for 'expiring soon': 90d, 12w, 3m, 1y.")] = "90d",
     as_of: AsOfOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json")] = "text",
+    fmt: Annotated[str, format_option(EXPIRY_FORMATS, "text")] = "text",
     out: OutOpt = None,
     vendor_groups: GroupsOpt = None,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit 1 when a certification expires within --within (for scheduled jobs).")] = False,
 ) -> None:
     """List certifications expiring within --within of --as-of (default today), those already
     expired or withdrawn, and vendors without a current certification for the newest
-    version. Exit 0; 2: usage or source error."""
-    import json
-
+    version. Exit 0 (with --exit-code: 1 when one expires within --within); 2: usage or
+    source error."""
     from ..history import DateError, HistoryOptions, expiry, parse_within
     from ..history.data import expiry_data
     from ..history.markdown import expiry_md, expiry_text
 
-    if fmt not in EXPIRY_FORMATS:
-        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(EXPIRY_FORMATS))
+    fmt = check_format(fmt, EXPIRY_FORMATS)
     try:
         days = parse_within(within)
     except DateError as exc:
@@ -44,8 +44,10 @@ def expiry_cmd(
     h = run_history(source, options)
     data = expiry_data(expiry(h.certifications, h.as_of, days, h.newest_version, groups), h)
     if fmt == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
+        emit_json(data, out)
     elif fmt == "md":
         emit("# kaic expiry\n\n" + expiry_md(data) + "\n", out)
     else:
         emit(expiry_text(data), out)
+    if exit_code and data["expiring"]:
+        raise typer.Exit(1)

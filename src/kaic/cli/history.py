@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import OutOpt, SourceOpt, emit, fail
+from ._common import OutOpt, SourceOpt, check_format, emit, emit_json, fail, format_option
 
 if TYPE_CHECKING:
     from ..analysis import VendorGroups
     from ..history import History, HistoryOptions
 
-HISTORY_FORMATS = ("json", "md")
+HISTORY_FORMATS = ("text", "md", "json")
 
 RefArg = Annotated[str, typer.Option("--ref", "-r", help="The commit, branch or tag whose main line is walked.")]
 AsOfOpt = Annotated[str | None, typer.Option(
@@ -70,26 +70,26 @@ def history_cmd(
     components: Annotated[bool, typer.Option(
         "--components/--no-components", help="Count component adoption at each commit.")] = True,
     top: Annotated[int, typer.Option("--top", min=1, help="Projects shown in the adoption trend.")] = 8,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | md")] = "md",
+    fmt: Annotated[str, format_option(HISTORY_FORMATS, "text")] = "text",
     out: OutOpt = None,
     vendor_groups: GroupsOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Text: list every commit walked.")] = False,
 ) -> None:
     """Walk the history: when each submission was certified (the merge that brought it onto
     the main line), its later changes, expiry and withdrawal, figures per commit, trends.
-    Exit 0; 2: usage or source error."""
+    Text (default) for a terminal, Markdown, or JSON. Exit 0; 2: usage or source error."""
     from ..history import HistoryOptions
     from ..history.data import history_data
-    from ..history.markdown import history_md
+    from ..history.markdown import history_md, history_text
 
-    if fmt not in HISTORY_FORMATS:
-        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(HISTORY_FORMATS))
+    fmt = check_format(fmt, HISTORY_FORMATS)
     options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
                              until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
                              components=components, groups=groups_or_fail(vendor_groups))
     data = history_data(run_history(source, options), top=top)
     if fmt == "json":
-        import json
-
-        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
-    else:
+        emit_json(data, out)
+    elif fmt == "md":
         emit(history_md(data), out)
+    else:
+        emit(history_text(data, verbose), out)

@@ -1,4 +1,4 @@
-"""`kaic report`: the program's analysis as Markdown, JSON, CSV (and any registered format)."""
+"""`kaic report`: the program's analysis as Markdown, JSON, CSV, HTML (and any registered format)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,30 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail
+from ._common import (
+    RefOpt,
+    SourceOpt,
+    TitleOpt,
+    did_you_mean,
+    fail,
+    load_or_fail,
+    note,
+    plural,
+    write_files,
+)
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
     chosen: list[str] = []
-    for name in (part.strip() for part in fmt.split(",")):
+    for name in (part.strip().lower() for part in fmt.split(",")):
         if name == "all":
             chosen.extend(known)
         elif name in known:
             chosen.append(name)
         else:
-            fail(f"unknown report format {name!r}", "use one of: " + ", ".join([*known, "all"]))
+            hint = did_you_mean(name, [*known, "all"])
+            fail(f"unknown report format {name!r}",
+                 (hint + " " if hint else "") + "use one of: " + ", ".join([*known, "all"]))
     return list(dict.fromkeys(chosen))
 
 
@@ -28,17 +40,23 @@ def _formats(fmt: str, known: list[str]) -> list[str]:
 def report_cmd(
     source: SourceOpt = None,
     ref: RefOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | csv | html | all (or several, comma-separated)")] = "md",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write the report files into.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="md | json | csv | html | all, or several comma-separated (default: md; "
+        "on a terminal without --out, a short summary)", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="The file to write; a folder when the output is several files (csv, several "
+        "formats).")] = None,
     vendor_groups: Annotated[Path | None, typer.Option("--vendor-groups", help="A vendor-groups YAML file instead of kaic's own.")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file (as for validate).")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: the day certification statuses are judged on (default: today).")] = None,
     history: Annotated[bool, typer.Option("--history/--no-history", help="Walk the git history for the timeline and trends sections.")] = True,
+    title: TitleOpt = None,
 ) -> None:
     """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
 
-    With one format and no --out, the report goes to stdout (Markdown by default).
-    Exit 0: report made; 1: a section failed (the rest is still written); 2: usage or source error.
+    On a terminal without --format or --out, a short summary; otherwise the report goes to
+    --out, or to stdout (Markdown by default). Exit 0: report made; 1: a section failed
+    (the rest is still written); 2: usage or source error.
     """
     from ..analysis import VendorGroupsError, load_vendor_groups
     from ..config import ConfigError, load_config
@@ -51,9 +69,10 @@ def report_cmd(
         from .history import day_or_fail
 
         day = day_or_fail(as_of, "--as-of")
-    formats = _formats(fmt, list(RENDERERS))
+    terminal_summary = fmt is None and out is None and sys.stdout.isatty()
+    formats = _formats(fmt or "md", list(RENDERERS))
     if out is None and len(formats) > 1:
-        fail(f"{len(formats)} formats need a folder", "add --out DIR")
+        fail(f"{len(formats)} formats are several files", "add --out DIR")
     try:
         groups = load_vendor_groups(vendor_groups)
     except VendorGroupsError as exc:
@@ -63,26 +82,25 @@ def report_cmd(
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    report = build_report(state, validate(state, cfg), options={"vendor_groups": groups, "as_of": day, "history": history})
+    report = build_report(state, validate(state, cfg),
+                          options={"vendor_groups": groups, "as_of": day, "history": history, "title": title})
 
-    written: list[Path] = []
-    for name in formats:
-        module = renderer(name)
-        rendered = module.render(report)
-        if out is None:
-            if isinstance(rendered, dict):
-                if len(rendered) != 1:
-                    fail(f"the {name} report is {len(rendered)} files", "add --out DIR")
-                rendered = next(iter(rendered.values()))
-            emit(rendered, None)
-            continue
-        files = rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
-        for filename, text in files.items():
-            target = out / filename
-            emit(text, target)
-            written.append(target)
-    if written:
-        typer.echo(f"kaic: wrote {len(written)} file(s) to {out}", err=True)
+    if terminal_summary:
+        from ..report.terminal import summary_text
+
+        sys.stdout.write(summary_text(report.data))
+    else:
+        files: dict[str, str] = {}
+        for name in formats:
+            module = renderer(name)
+            rendered = module.render(report)
+            files.update(rendered if isinstance(rendered, dict) else {output_name(name, module): rendered})
+        if out is not None and out.is_dir() and len(files) == 1:
+            out = out / next(iter(files))  # an existing folder: the one file goes inside it
+        written = write_files(files, out)
+        if written:
+            where = out if len(written) > 1 else written[0]
+            note(f"wrote {plural(len(written), 'file')} to {where}")
     for error in report.data.get("errors", []):
         typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
                     err=True)

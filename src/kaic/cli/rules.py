@@ -9,7 +9,7 @@ import typer
 
 from ..rules import RULES
 from . import app
-from ._common import fail
+from ._common import did_you_mean, fail, use_color
 
 
 @app.command("rules")
@@ -18,11 +18,13 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(no_color=not use_color())
     if rule_id:
-        rule = RULES.get(rule_id)
+        folded = {rid.lower(): rule for rid, rule in RULES.items()}
+        rule = folded.get(rule_id.strip().lower())
         if rule is None:
-            fail(f"no rule {rule_id!r}", "run `kaic rules` for the list")
+            fail(f"no rule {rule_id!r}", (did_you_mean(rule_id, RULES) + " " if did_you_mean(rule_id, RULES) else "")
+                 + "run `kaic rules` for the list")
         console.print(f"[bold]{rule.id}[/bold]  ({rule.severity.value}"
                       f"{', upstream validator parity' if rule.upstream else ''})", highlight=False)
         console.print(rule.doc.strip(), markup=False, highlight=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +12,26 @@ from ..formats import FORMATS
 from ..source import SourceError
 from ..validate import validate
 from . import app
-from ._common import OutOpt, RefOpt, SourceOpt, emit, fail, load_or_fail
+from ._common import (
+    BaselineOpt,
+    FailOnOpt,
+    IgnoreOpt,
+    OutOpt,
+    RefOpt,
+    SelectOpt,
+    SourceOpt,
+    WriteBaselineOpt,
+    check_format,
+    emit,
+    fail,
+    fail_on_or_fail,
+    format_option,
+    load_or_fail,
+    restrict_or_fail,
+    set_aside_accepted,
+    use_color,
+    write_accepted,
+)
 
 
 @app.command("validate")
@@ -22,13 +40,20 @@ def validate_cmd(
     source: SourceOpt = None,
     ref: RefOpt = None,
     changed: Annotated[str | None, typer.Option("--changed", help="Only submissions changed since this base ref.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json | github | sarif | junit")] = "text",
+    fmt: Annotated[str, format_option(tuple(FORMATS), "text")] = "text",
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file.")] = None,
     out: OutOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fail_on: FailOnOpt = "error",
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
 ) -> None:
-    """Validate and lint submissions. Exit 0: no error finding; 1: errors; 2: usage or source error."""
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(FORMATS))
+    """Validate and lint submissions. Findings suppressed in their PRODUCT.yaml
+    (`# kaic: ignore[rule-id] reason`) or accepted in --baseline are not reported.
+    Exit 0: no finding at --fail-on (default: error); 1: some; 2: usage or source error."""
+    fmt = check_format(fmt, tuple(FORMATS))
+    threshold = fail_on_or_fail(fail_on)
     src, state = load_or_fail(source, ref)
     if paths or changed:
         from ..select import base_source, by_change, by_paths
@@ -46,7 +71,11 @@ def validate_cmd(
             chosen = tuple(s for s in chosen if s.path in changed_subs)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    result = validate(state, cfg, chosen)
-    color = out is None and sys.stdout.isatty()
-    emit(FORMATS[fmt](result, color=color), out)
-    raise typer.Exit(1 if result.failed else 0)
+    cfg = restrict_or_fail(cfg, select, ignore)
+    result = set_aside_accepted(validate(state, cfg, chosen), src, baseline)
+    if write_baseline is not None:
+        write_accepted(result, write_baseline)
+    emit(FORMATS[fmt](result, color=out is None and use_color()), out)
+    from ..accept import fails
+
+    raise typer.Exit(1 if fails(result.findings, threshold) else 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..load import RepoState
+from ..words import plural
 from .analysis import analyse_components
 from .catalog import Catalog, CatalogError
 
@@ -74,14 +75,17 @@ def component_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any
     return {"available": True, "projects": projects, "submissions": per_sub}
 
 
-def text_lines(changes: dict[str, Any]) -> list[str]:
-    """Plain-text lines for `kaic diff` (empty when nothing changed)."""
+def text_lines(changes: dict[str, Any], verbose: bool = False) -> list[str]:
+    """Plain-text lines for `kaic diff` (empty when nothing changed): one line per project
+    with its counts; the submissions gained and lost only when `verbose`."""
     if not changes.get("available") or not (changes["projects"] or changes["submissions"]):
         return []  # not recorded in one of the baselines (the JSON says so), or no change
-    out = ["", f"Component adoption ({len(changes['projects'])} projects changed):"]
+    out = ["", f"Component adoption ({plural(len(changes['projects']), 'project')} changed):"]
     for p in changes["projects"]:
-        out.append(f"  {p['name']} ({p['repo']}): {p['old']} -> {p['new']} stacks")
-        out += [f"    + {x}" for x in p["added"]] + [f"    - {x}" for x in p["removed"]]
+        counts = f"+{len(p['added'])} -{len(p['removed'])}"
+        out.append(f"  {p['name']} ({p['repo']}): {p['old']} -> {p['new']} stacks ({counts})")
+        if verbose:
+            out += [f"    + {x}" for x in p["added"]] + [f"    - {x}" for x in p["removed"]]
     for s in changes["submissions"]:
         if s["new_submission"] or s["removed_submission"]:
             continue

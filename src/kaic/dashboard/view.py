@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..envelope import published_name
 from ..model import version_key
 from ..report.markup import submission_anchor, submission_label
 
@@ -145,6 +146,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "title": "Kubernetes AI Conformance",
         "source": data.get("source", {}),
+        "source_name": published_name(data.get("source")),
         "kaic_version": data.get("kaic_version", ""),
         "headline": _headline(data, rows, timeline),
         "columns": columns,

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import json as _json
 
+from ..envelope import envelope
+from ..rules import Severity
 from ..validate import ValidationResult
 from ._util import displayable
 
 
-def as_data(result: ValidationResult) -> dict[str, object]:
+def summary(result: ValidationResult) -> dict[str, int]:
     return {
-        "source": {"location": result.source.location, "commit": result.source.commit},
+        "submissions": len(result.submissions),
+        "failing": sum(1 for s in result.submissions if not result.ok(s)),
+        **{sev.value: result.count(sev) for sev in Severity},
+        "suppressed": len(result.suppressed),
+    }
+
+
+def as_data(result: ValidationResult) -> dict[str, object]:
+    return envelope("kaic-validate", {
         "submissions": [
             {"path": s.path, "version": s.version, "vendor": s.vendor, "ok": result.ok(s)}
             for s in result.submissions
         ],
         "findings": [f.as_dict() for f in result.findings],
-    }
+    }, source=result.source, summary=summary(result))
 
 
 def format(result: ValidationResult, color: bool = False) -> str:

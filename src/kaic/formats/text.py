@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..rules import Severity
 from ..validate import ValidationResult
+from ..words import plural
 from ._util import one_line
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -25,10 +26,12 @@ def format(result: ValidationResult, color: bool = False) -> str:
         lines.append(f"{where}: {sev} {f.rule} {one_line(f.message)}")
     failing = sum(1 for s in result.submissions if not result.ok(s))
     summary = (
-        f"{len(result.submissions)} submissions checked, {failing} with errors: "
-        f"{result.count(Severity.ERROR)} errors, {result.count(Severity.WARNING)} warnings, "
-        f"{result.count(Severity.INFO)} notes"
+        f"{plural(len(result.submissions), 'submission')} checked, {failing} with errors: "
+        f"{plural(result.count(Severity.ERROR), 'error')}, {plural(result.count(Severity.WARNING), 'warning')}, "
+        f"{result.count(Severity.INFO)} info"
     )
+    if result.suppressed:
+        summary += f" ({len(result.suppressed)} more suppressed or accepted)"
     if lines:
         lines.append("")
     lines.append(summary)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .. import __version__
+from ..envelope import envelope, source_record
 from .build import History
 from .certs import At, Certification
 from .expiry import Expiry, VendorStanding
@@ -103,19 +103,26 @@ def history_data(h: History, top: int = 8) -> dict[str, Any]:
     """The document `kaic history --format json` writes."""
     o = h.options
     analysed = bool(h.commits) and all(c.adoption is not None for c in h.commits)
-    return {
-        "kind": "kaic-history",
-        "schema_version": SCHEMA_VERSION,
-        "kaic_version": __version__,
-        "source": {"location": h.location, "ref": o.ref, "head": {"commit": h.head.oid, "date": h.head.date}},
+    certifications = [certification(c, h.as_of) for c in h.certifications]
+    summary = {"commits": len(h.commits), "certifications": len(certifications),
+               **{state: sum(1 for c in certifications if c.get("status") == state)
+                  for state in ("current", "expired", "withdrawn")}}
+    return envelope("kaic-history", {
+        "source": _source(h),
         "as_of": h.as_of.isoformat(),
         "walk": {"first_parent": o.first_parent, "since": _day(o.since), "until": _day(o.until),
                  "commits": len(h.commits), "last_main_line_commit": _at(h.last)},
         "newest_version": h.newest_version,
-        "certifications": [certification(c, h.as_of) for c in h.certifications],
+        "certifications": certifications,
         "commits": [commit(c) for c in h.commits],
         "trends": trends_data(trends(h.commits, h.certifications, top), analysed),
-    }
+    }, source=_source(h), summary=summary, schema_version=SCHEMA_VERSION)
+
+
+def _source(h: History) -> dict[str, Any]:
+    record = source_record({"location": h.location, "kind": "git", "commit": h.head.oid, "ref": h.options.ref,
+                            "date": h.head.date}) or {}
+    return {**record, "head": {"commit": h.head.oid, "date": h.head.date}}
 
 
 def _day(d: date | None) -> str | None:
@@ -130,10 +137,6 @@ def _standing(v: VendorStanding, as_of: date) -> dict[str, Any]:
 def expiry_data(e: Expiry, h: History | None = None) -> dict[str, Any]:
     """The document `kaic expiry --format json` writes (and the timeline section's core)."""
     out: dict[str, Any] = {}
-    if h is not None:
-        out.update({"kind": "kaic-expiry", "schema_version": SCHEMA_VERSION, "kaic_version": __version__,
-                    "source": {"location": h.location, "ref": h.options.ref,
-                               "head": {"commit": h.head.oid, "date": h.head.date}}})
     out.update({
         "as_of": e.as_of.isoformat(),
         "within_days": e.within,
@@ -144,4 +147,8 @@ def expiry_data(e: Expiry, h: History | None = None) -> dict[str, Any]:
         "current": [certification(c, e.as_of) for c in e.current],
         "vendors_without_newest": [_standing(v, e.as_of) for v in e.without_newest],
     })
-    return out
+    if h is None:
+        return out
+    summary = {key: len(out[key]) for key in ("expiring", "expired", "withdrawn", "current",
+                                              "vendors_without_newest")}
+    return envelope("kaic-expiry", out, source=_source(h), summary=summary, schema_version=SCHEMA_VERSION)

@@ -13,8 +13,8 @@ import re
 from datetime import date, datetime
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SPAN = re.compile(r"^\s*(\d+)\s*([dwy]?)\s*$", re.I)
-_UNIT_DAYS = {"": 1, "d": 1, "w": 7, "y": 365}
+_SPAN = re.compile(r"^\s*(\d{1,5})\s*([dwmy]?)\s*$", re.I)
+_UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}  # a month counts 30 days
 
 
 class DateError(ValueError):
@@ -33,10 +33,10 @@ def parse_day(text: str) -> date:
 
 
 def parse_within(text: str) -> int:
-    """`90d`, `12w`, `1y` or `30` -> a number of days."""
+    """`90d`, `12w`, `3m` (30 days each), `1y` or `30` -> a number of days."""
     m = _SPAN.match(text)
     if not m:
-        raise DateError(f"not a duration: {text!r} (expected e.g. 90d, 12w or 1y)")
+        raise DateError(f"not a duration: {text!r} (expected e.g. 90d, 12w, 3m or 1y)")
     return int(m.group(1)) * _UNIT_DAYS[m.group(2).lower()]
 
 

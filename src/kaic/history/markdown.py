@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..envelope import published_name
 from ..model import version_key
 from ..report.escape import md_code, md_text
 from ..report.markup import join_blocks, percent, submission_link, table
+from ..words import plural
 
 STATUS_WORDS = {"current": "current", "expired": "expired", "withdrawn": "withdrawn", "pending": "not yet merged"}
 MILESTONES = (5, 10, 20, 50, 100)
@@ -176,7 +178,7 @@ def _month_ends(points: Sequence[dict[str, Any]], limit: int = 12) -> list[tuple
 def history_md(h: dict[str, Any]) -> str:
     src = h["source"]
     head = src["head"]
-    intro = (f"Repository: {md_text(src['location'])}, {md_code(src['ref'])} = {md_code(head['commit'][:12])} "
+    intro = (f"Repository: {md_text(published_name(src))}, {md_code(src['ref'])} = {md_code(head['commit'][:12])} "
              f"({_day(head['date'])}). Statuses as of {md_text(h['as_of'])}. Certification dates are the main-line "
              "merges that added each PRODUCT.yaml.")
     certs = h["certifications"]
@@ -218,6 +220,28 @@ def expiry_text(e: dict[str, Any]) -> str:
         for v in vendors:
             held = ", ".join("v" + x for x in v["current_versions"]) or "nothing current"
             out.append(f"  {_plain(v['name'])} ({held})")
+    return "\n".join(out) + "\n"
+
+
+def history_text(h: dict[str, Any], verbose: bool = False) -> str:
+    """Plain text for a terminal: the head, counts, certifications one per line, the trend
+    in figures; every commit only with `verbose`."""
+    src, certs = h["source"], h["certifications"]
+    counts = h.get("summary") or {}
+    out = [f"{published_name(src)} {src['ref']} = {src['head']['commit'][:12]} ({_day(src['head']['date'])}); "
+           f"statuses as of {h['as_of']}.",
+           f"{plural(len(certs), 'certification')}: {counts.get('current', 0)} current, "
+           f"{counts.get('expired', 0)} expired, {counts.get('withdrawn', 0)} withdrawn; "
+           f"{plural(len(h['commits']), 'commit')} walked.", ""]
+    for c in sorted(certs, key=lambda c: (c["certified"]["date"], c["path"])):
+        who = _plain(c["platform"] or c["product"])
+        out.append(f"  {c['certified']['date'][:10]}  {c['path']}  {who}  "
+                   f"{STATUS_WORDS.get(c.get('status', ''), c.get('status', ''))}, expires {c['expires']}")
+    if verbose and h["commits"]:
+        out += ["", "Commits:"]
+        for c in h["commits"]:
+            out.append(f"  {str(c.get('date', ''))[:10]}  {str(c.get('commit', ''))[:7]}  "
+                       f"{_plain(c.get('subject', ''))}")
     return "\n".join(out) + "\n"
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from ..envelope import envelope, source_record
 from ..load import RepoState
 from ..model import Submission
 from ..rules import Severity
@@ -45,9 +46,12 @@ class Report:
         return "Kubernetes AI Conformance report"
 
 
-def _source(state: RepoState) -> dict[str, Any]:
-    src = state.source
-    return {"location": src.location, "kind": src.kind, "commit": src.commit, "ref": src.ref, "date": src.date}
+def _source(state: RepoState, title: str | None = None) -> dict[str, Any]:
+    """The source record; `title` (report --title) names it in published headers."""
+    record = source_record(state.source) or {}
+    if title:
+        record["title"] = title
+    return record
 
 
 def _submission(ctx: ReportContext, sub: Submission) -> dict[str, Any]:
@@ -110,11 +114,13 @@ def build_report(state: RepoState, validation: ValidationResult, sections: Itera
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "kaic_version": __version__,
-        "source": _source(state),
+        "source": _source(state, ctx.options.get("title")),
         "sections": [{"key": bs.section.key, "title": bs.section.title} for bs in built],
         "submissions": submissions,
     }
     for bs in built:
         data.setdefault(bs.section.key, bs.data)
     data["errors"] = errors
+    data = envelope("kaic-report", data, source=data["source"], summary=data.get("summary") or {},
+                    schema_version=SCHEMA_VERSION)
     return Report(data, tuple(built))

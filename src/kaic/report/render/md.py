@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...envelope import published_name
 from ..build import Report
 from ..escape import md_code, md_text
 from ..markup import join_blocks
@@ -11,7 +12,7 @@ FILENAME = "report.md"
 
 def _header(report: Report) -> str:
     src = report.data["source"]
-    where = md_text(src.get("location") or "?")
+    where = md_text(published_name(src))
     if src.get("commit"):
         where += f" at commit {md_code(src['commit'][:12])}"
     if src.get("date"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...baseline.snapshot import snapshot
+from ...envelope import published_name
 from ...model import Submission
 from ...rules import Severity
 from ..escape import md_code, md_text
@@ -52,15 +53,13 @@ class InventorySection:
         src = base["source"]
         commit = src.get("commit") or ""
         facts = [
-            f"- Source: {md_text(src.get('location') or '?')}"
+            f"- Source: {md_text(published_name(src))}"
             + (f" at commit {md_code(commit)}" if commit else "")
             + (f", committed {md_text(src['date'])}" if src.get("date") else ""),
             f"- Versions: {', '.join(f'v{md_text(v)}' for v in base['versions']) or '—'}; "
             f"version folders: {', '.join(f'v{md_text(v)}' for v in base['version_dirs']) or '—'}",
             f"- Submissions: {base['totals']['submissions']}; distinct vendors: {base['totals']['vendors']}",
-            "- To see what changed since this state: "
-            + (f"`kaic diff {md_text(commit[:12])} main` (git refs), or " if commit else "")
-            + "`kaic diff report.json main` (this report's JSON, or a `kaic baseline` file, as the old side).",
+            "- To see what changed since this state: " + _diff_hint(src),
         ]
         blocks = ["\n".join(facts)]
         by_version: dict[str, list[dict[str, Any]]] = {}
@@ -91,3 +90,13 @@ class InventorySection:
 
 
 SECTION = InventorySection()
+
+
+def _diff_hint(src: dict[str, Any]) -> str:
+    """A `kaic diff` command that works on this source: git refs only when it has git."""
+    commit = str(src.get("commit") or "")
+    if src.get("kind") == "git" and commit:
+        return (f"`kaic diff {md_text(commit[:12])} HEAD` (git refs of the same source), or "
+                "`kaic diff report.json HEAD` (this report's JSON, or a `kaic baseline` file, as the old side).")
+    return ("write a baseline of the later state with `kaic baseline -o later.json`, then "
+            "`kaic diff report.json later.json` (this report's JSON as the old side).")

@@ -130,7 +130,8 @@ def test_renderings_escape_and_show_everything() -> None:
     assert "+ v2.2/new/PRODUCT.yaml" in text and "- v2.1/alpha/PRODUCT.yaml" in text
     md = RENDER["md"](delta)
     assert "<b>" not in md and "[a](" not in md and "Evil \\|" in md
-    assert json.loads(RENDER["json"](delta)) == delta
+    doc = json.loads(RENDER["json"](delta))
+    assert doc["kind"] == "kaic-diff" and {k: v for k, v in doc.items() if k in delta} == delta
     same = RENDER["text"](diff(snapshot(old_state()), snapshot(old_state())))
     assert "No differences." in same
 
@@ -207,7 +208,7 @@ def test_diff_against_a_baseline_file_and_a_report(tmp_path: Path, corpus_bundle
     assert [a["path"] for a in json.loads(result.stdout)["submissions"]["added"]] == sorted(facts.ADDED_SINCE_04CA2F5)
     report_dir = tmp_path / "rep"
     rep = runner.invoke(app, ["report", "--source", str(corpus_bundle), "--ref", OLD, "--format", "json",
-                              "--out", str(report_dir)])
+                              "--out", str(report_dir / "report.json")])
     assert rep.exit_code == 0, rep.output
     again = runner.invoke(app, ["diff", str(report_dir / "report.json"), "main", "--source", str(corpus_bundle),
                                 "--format", "json"])

@@ -89,7 +89,7 @@ class Watched:
 def corpus_page(tmp_path_factory: pytest.TempPathFactory, corpus_checkout: Path) -> Path:
     out = tmp_path_factory.mktemp("dashboard")
     result = CliRunner().invoke(app, ["report", "--source", str(corpus_checkout), "--ref", "main",
-                                      "--format", "html", "--out", str(out)])
+                                      "--format", "html", "--out", str(out / "report.html")])
     assert result.exit_code == 0, result.output
     return out / "report.html"
 
@@ -210,7 +210,7 @@ def test_hostile_text_never_runs(browser: Any, tmp_path: Path, shots: Path) -> N
     repo = hostile_repo(tmp_path / "repo")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["report", "--source", str(repo.root), "--ref", "main", "--format", "html",
-                                      "--out", str(out)])
+                                      "--out", str(out / "report.html")])
     assert result.exit_code == 0, result.output
     page_file = out / "report.html"
     w = Watched(browser, viewport={"width": 1280, "height": 900})

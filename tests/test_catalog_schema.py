@@ -90,10 +90,10 @@ def test_cli_lists_and_checks() -> None:
     runner = CliRunner()
     listed = runner.invoke(app, ["catalog", "--format", "json"])
     assert listed.exit_code == 0
-    entries = json.loads(listed.stdout)
+    entries = json.loads(listed.stdout)["entries"]
     assert len(entries) == len(load_catalog().entries)
     kueue = runner.invoke(app, ["catalog", "kubernetes-sigs/kueue", "--format", "json"])
-    assert [e["name"] for e in json.loads(kueue.stdout)] == ["Kueue"]
+    assert [e["name"] for e in json.loads(kueue.stdout)["entries"]] == ["Kueue"]
     checked = runner.invoke(app, ["catalog", "--check"])
     assert checked.exit_code == 0 and checked.stdout.endswith("managed services)\n")
     missing = runner.invoke(app, ["catalog", "no-such-project"])

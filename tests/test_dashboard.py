@@ -183,7 +183,7 @@ def test_hostile_vendor_text_is_escaped(hostile_html: str) -> None:
 def test_corpus_dashboard(tmp_path: Path, corpus_checkout: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["report", "--source", str(corpus_checkout), "--ref", "main",
-                                      "--format", "html", "--out", str(out)])
+                                      "--format", "html", "--out", str(out / "report.html")])
     assert result.exit_code == 0, result.output
     html = (out / "report.html").read_text(encoding="utf-8")
     size = (out / "report.html").stat().st_size

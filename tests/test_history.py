@@ -298,7 +298,8 @@ def test_history_json_shape(story: Repo) -> None:
 
 
 def test_history_markdown(story: Repo) -> None:
-    text = run("history", "--source", str(story.root), "--no-components", "--as-of", "2024-09-01").stdout
+    text = run("history", "--source", str(story.root), "--no-components", "--as-of", "2024-09-01",
+               "-f", "md").stdout
     assert "# kaic history" in text
     assert f"`v{VERSION}/beta-cloud/PRODUCT.yaml`" in text
     assert "withdrawn 2024-07-01" in text

@@ -99,7 +99,7 @@ def test_csv_cell_neutralises_formulas(value: str) -> None:
 
 def test_csv_cell_keeps_plain_values() -> None:
     assert csv_cell("plain") == "plain"
-    assert csv_cell(-3) == -3 and csv_cell(None) is None and csv_cell(True) is True
+    assert csv_cell(-3) == -3 and csv_cell(None) is None and csv_cell(True) == "true" and csv_cell(False) == "false"
 
 
 # -- the report on the sample ---------------------------------------------------------
@@ -121,7 +121,8 @@ def test_sample_report_json_follows_the_schema(sample_report) -> None:  # type: 
     shown = [s["key"] for s in data["sections"]]
     assert shown == [s.key for s in SECTIONS if s.key in shown]
     assert {"summary", "requirements", "conformance", "matrix", "findings", "inventory"} <= set(shown)
-    assert data["source"] == {"location": "sample", "kind": "sample", "commit": None, "ref": None, "date": None}
+    assert data["source"] == {"location": "sample", "origin": "sample", "kind": "sample", "commit": None,
+                              "ref": None, "date": None}
 
 
 def test_sample_report_values(sample_report) -> None:  # type: ignore[no-untyped-def]

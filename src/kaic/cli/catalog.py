@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import emit, fail
+from ._common import check_format, emit_json, envelope, fail, format_option, use_color
+
+CATALOG_FORMATS = ("table", "json")
 
 if TYPE_CHECKING:
     from ..components.catalog import Entry
 
 FileOpt = Annotated[
-    Path | None, typer.Option("--file", "-f", help="Another catalog file (default: the one shipped with kaic).")
+    Path | None, typer.Option("--file", help="Another catalog file (default: the one shipped with kaic).")
 ]
 
 
@@ -52,7 +54,7 @@ def catalog_cmd(
     name: Annotated[str | None, typer.Argument(help="Show one entry (name, alias or owner/name repo).")] = None,
     check: Annotated[bool, typer.Option("--check", help="Validate the catalog (schema, repo form, unique "
                                         "aliases); exit 1 on problems.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[str, format_option(CATALOG_FORMATS, "table")] = "table",
     file: FileOpt = None,
 ) -> None:
     """List the component catalog (projects, accelerators, techniques, managed services)."""
@@ -63,6 +65,7 @@ def catalog_cmd(
 
     from ..components.catalog import CatalogError, check_data, default_path, read_catalog
 
+    fmt = check_format(fmt, CATALOG_FORMATS)
     path = file or default_path()
     if not path.is_file():
         fail(f"no catalog at {path}")
@@ -88,13 +91,13 @@ def catalog_cmd(
     if name is not None and not entries:
         fail(f"no catalog entry {name!r}", "run `kaic catalog` for the list")
     if fmt == "json":
-        import json
-        emit(json.dumps([_entry_dict(e) for e in entries], indent=2, ensure_ascii=False), None)
+        counts = {kind.value: sum(1 for e in entries if e.kind is kind) for kind in {e.kind for e in catalog.entries}}
+        emit_json(envelope("kaic-catalog", {"entries": [_entry_dict(e) for e in entries]}, source=None,
+                           summary={"entries": len(entries), **dict(sorted(counts.items()))}), None, indent=2)
         return
-    if fmt != "table":
-        fail(f"unknown format {fmt!r}", "use table or json")
     # Piped or redirected: a wide console, so cells are never cut to a terminal's width.
-    console = Console() if sys.stdout.isatty() else Console(width=400, soft_wrap=True)
+    console = (Console(no_color=not use_color()) if sys.stdout.isatty()
+               else Console(width=400, soft_wrap=True, no_color=True))
     if name is not None:
         for e in entries:
             for key, value in _entry_dict(e).items():

@@ -62,8 +62,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: Any) -> Any:
     """A CSV cell that a spreadsheet will not run: text starting with = + - @ tab or CR
-    gets a leading apostrophe. Numbers, booleans and None are returned as they are."""
-    if value is None or isinstance(value, bool | int | float):
+    gets a leading apostrophe. Every CSV kaic writes spells a boolean `true`/`false`, an
+    unknown value as an empty cell, and a version folder as its number (`1.34`, no `v`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None or isinstance(value, int | float):
         return value
     text = str(value)
     if text.startswith(_FORMULA_START):

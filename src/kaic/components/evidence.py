@@ -34,6 +34,7 @@ import yaml
 
 from ..model import Evidence, EvidenceKind, Status, Submission
 from ..source import EntryKind, Tree
+from ..words import plural_word
 from .localfiles import IMAGE_EXTENSIONS, LocalFile, extension
 from .urls import URL_IN_TEXT, parse
 
@@ -339,7 +340,7 @@ def _grade(sub: Submission, reqs: list[RequirementEvidence],
         return Grade.WALKTHROUGHS, f"{tests + walks} {of_n} {_have(tests + walks)} tests or walkthroughs ({tail})"
     if folder_procedures:
         return Grade.WALKTHROUGHS, (f"no claimed requirement links a test or walkthrough, but the submission folder holds "
-                                    f"{len(folder_procedures)} procedure or test file(s) ({tail})")
+                                    f"{len(folder_procedures)} procedure or test {plural_word('file', len(folder_procedures))} ({tail})")
     if docs:
         return Grade.DOCUMENTATION, (f"{docs} {of_n} {'is' if docs == 1 else 'are'} backed by documentation, blogs or "
                                      f"documents only ({tail})")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Submission
+from ...words import plural, plural_word
 from ..escape import md_text
 from ..markup import join_blocks, submission_link, table
 from ..section import ReportContext, Rows
@@ -56,7 +57,8 @@ class ComponentVersionsSection:
                 "from the upstream release).")
         rows = [[submission_link(r["path"]), md_text(r["kubernetes_version"]), md_text(r["platform_version"]),
                  *[md_text(r["versions"].get(c["repo"], "")) or "–" for c in cols]] for r in data["rows"]]
-        spread = [f"{md_text(c['name'])}: {c['distinct']} distinct version(s) in {c['submissions']} submission(s)"
+        spread = [f"{md_text(c['name'])}: {c['distinct']} distinct {plural_word('version', c['distinct'])} in "
+                  f"{plural(c['submissions'], 'submission')}"
                   for c in cols]
         return join_blocks(lead,
                            table(["Submission", "Kubernetes", "Platform version", *[md_text(c["name"]) for c in cols]],

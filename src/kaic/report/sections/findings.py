@@ -9,6 +9,7 @@ from typing import Any
 
 from ...model import Submission
 from ...rules import Severity
+from ...words import plural
 from ..escape import md_code
 from ..markup import join_blocks, submission_label, submission_link, table
 from ..section import ReportContext, Rows
@@ -28,8 +29,8 @@ class FindingsSection:
             return "No finding: every submission passes every rule."
         by_severity = {s.value: sum(1 for f in data if f["severity"] == s.value) for s in Severity}
         paths = sorted({f["path"] for f in data})
-        head = (f"{len(data)} findings ({', '.join(f'{n} {sev}' for sev, n in by_severity.items())}) in "
-                f"{len(paths)} submission(s). Each rule is documented by `kaic rules <id>`; the full list, "
+        head = (f"{plural(len(data), 'finding')} ({', '.join(f'{n} {sev}' for sev, n in by_severity.items())}) in "
+                f"{plural(len(paths), 'submission')}. Each rule is documented by `kaic rules <id>`; the full list, "
                 "with lines and messages, is in the JSON and CSV reports and in `kaic validate`.")
         rules: dict[tuple[str, str], dict[str, int]] = {}
         for f in data:

@@ -95,7 +95,7 @@ SECTION = InventorySection()
 def _diff_hint(src: dict[str, Any]) -> str:
     """A `kaic diff` command that works on this source: git refs only when it has git."""
     commit = str(src.get("commit") or "")
-    if src.get("kind") == "git" and commit:
+    if commit:  # a git repository, or a checkout of one
         return (f"`kaic diff {md_text(commit[:12])} HEAD` (git refs of the same source), or "
                 "`kaic diff report.json HEAD` (this report's JSON, or a `kaic baseline` file, as the old side).")
     return ("write a baseline of the later state with `kaic baseline -o later.json`, then "

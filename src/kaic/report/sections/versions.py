@@ -13,6 +13,7 @@ from typing import Any
 
 from ...analysis import MISSING
 from ...model import Status, Submission
+from ...words import plural_word
 from ..escape import md_code, md_text
 from ..markup import Footnotes, fraction, join_blocks, table
 from ..section import ReportContext, Rows
@@ -78,7 +79,7 @@ class VersionsSection:
             sub_note = notes.count(total, v["paths"]["submissions"], f"v{version} submissions")
             every = (v["paths"]["submissions"], f"v{version} submissions")
             if not v["checklist"]:
-                blocks += [head, f"{sub_note} submission(s); no readable checklist for this version, "
+                blocks += [head, f"{sub_note} {plural_word('submission', total)}; no readable checklist for this version, "
                            "so no requirement can be rated and no submission judged."]
                 continue
             if not total:
@@ -97,7 +98,7 @@ class VersionsSection:
                                              every))
                 rate = fraction(r["counts"].get(Status.IMPLEMENTED.value, 0), r["denominator"])
                 rows.append([md_text(r["category"]), md_code(rid), md_text(r["level"]), *cells, rate])
-            summary = (f"{sub_note} submission(s) against `{md_text(v['checklist'])}` "
+            summary = (f"{sub_note} {plural_word('submission', total)} against `{md_text(v['checklist'])}` "
                        f"({v['must']} MUST, {v['should']} SHOULD). Full conformance: strict "
                        f"{notes.count(v['strict'], v['paths']['strict'], f'strictly conformant in v{version}', every)}/{total}, "
                        f"lenient {notes.count(v['lenient'], v['paths']['lenient'], f'leniently conformant in v{version}', every)}/{total}"

@@ -134,6 +134,7 @@ class Problem:
     message: str
     line: int | None = None
     requirement: str | None = None
+    upstream_fails: bool | None = None  # whether the upstream validator fails this input (None: as the rule says)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ class Hit:
     line: int | None = None
     requirement: str | None = None
     severity: Severity | None = None  # overrides the rule's default for this hit
+    # Facts about the input for the upstream-parity policies (never a policy decision):
+    upstream_fails: bool | None = None  # None: as the rule's entry in data/policies.yaml says
+    facts: tuple[tuple[str, str], ...] = ()  # values for upstream's message template (see facts())
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ class Finding:
     requirement: str | None
     message: str
     hint: str
+    upstream: str | None = None  # what the upstream validator prints for it; None: upstream passes it
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -52,6 +56,7 @@ class Finding:
             "requirement": self.requirement,
             "message": self.message,
             "hint": self.hint,
+            "upstream": self.upstream,
         }
 
 
@@ -92,7 +97,13 @@ class Rule:
     hint: str
     doc: str  # the module docstring: user documentation
     check: Check
-    upstream: bool  # True when the upstream Go validator has the same check
+
+    @property
+    def upstream(self) -> bool:
+        """True when the upstream Go validator fails some input of this rule (data/policies.yaml)."""
+        from ..policy import checks
+
+        return checks(self.id)
 
     @property
     def summary(self) -> str:
@@ -106,15 +117,19 @@ class Rule:
             hint=module.HINT,
             doc=module.__doc__ or "",
             check=module.check,
-            upstream=getattr(module, "UPSTREAM", False),
         )
+
+
+def facts(**values: object) -> tuple[tuple[str, str], ...]:
+    """`Hit.facts` from keyword arguments: `facts(field="websiteUrl", case="empty")`."""
+    return tuple((k, "" if v is None else str(v)) for k, v in values.items())
 
 
 def loader_problems(sub: Submission, rule_id: str) -> Iterator[Hit]:
     """Hits for what the loader already recorded under `rule_id`."""
     for p in sub.problems:
         if p.rule == rule_id:
-            yield Hit(p.message, p.line, p.requirement)
+            yield Hit(p.message, p.line, p.requirement, upstream_fails=p.upstream_fails)
 
 
 def fold(text: str) -> str:

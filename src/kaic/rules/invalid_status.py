@@ -15,7 +15,6 @@ from ._api import Context, Hit, Severity
 ID = "invalid-status"
 SEVERITY = Severity.ERROR
 HINT = "Use exactly one of: Implemented, Not Implemented, Partially Implemented, N/A."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -16,7 +16,6 @@ from ._api import Context, Hit, Severity
 ID = "k8s-conformance-url-format"
 SEVERITY = Severity.ERROR
 HINT = "Link the product's folder in cncf/k8s-conformance: .../tree/master/vX.Y/<name>."
-UPSTREAM = True
 PATTERN = re.compile(r"^https://github\.com/cncf/k8s-conformance/tree/(master|main)/v\d+\.\d+/[^/\s]+/?$")
 
 

@@ -16,7 +16,6 @@ from ._api import Context, Hit, Severity
 ID = "local-evidence-not-found"
 SEVERITY = Severity.ERROR
 HINT = "Commit the file next to PRODUCT.yaml, or fix the path (it is relative to the product folder)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity
 ID = "metadata-missing"
 SEVERITY = Severity.ERROR
 HINT = "Copy the metadata section from the version's checklist and fill it in."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

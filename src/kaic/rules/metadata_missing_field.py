@@ -19,7 +19,6 @@ from ._api import Context, Hit, Severity
 ID = "metadata-missing-field"
 SEVERITY = Severity.ERROR
 HINT = "Fill in the field; see the checklist's metadata template and instructions.md."
-UPSTREAM = True
 OPTIONAL = ("repoUrl",)
 
 

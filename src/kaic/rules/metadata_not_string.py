@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity
 ID = "metadata-not-string"
 SEVERITY = Severity.ERROR
 HINT = "Quote the value so that YAML reads it as a string."
-UPSTREAM = True
 _KINDS = {"int": "an integer", "float": "a number", "bool": "a boolean", "list": "a list",
           "dict": "a mapping"}
 

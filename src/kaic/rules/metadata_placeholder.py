@@ -13,7 +13,6 @@ from ._api import Context, Hit, Severity
 ID = "metadata-placeholder"
 SEVERITY = Severity.ERROR
 HINT = "Replace the bracketed placeholder with the real value."
-UPSTREAM = True
 _PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*$")
 
 

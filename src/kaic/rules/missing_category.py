@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity
 ID = "missing-category"
 SEVERITY = Severity.ERROR
 HINT = "Copy the missing category and its requirements from the checklist."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -15,7 +15,6 @@ from ._api import Context, Hit, Severity
 ID = "missing-requirement"
 SEVERITY = Severity.ERROR
 HINT = "Add the requirement with its id, description and level copied from the checklist."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -15,7 +15,6 @@ from ._api import Context, Hit, Severity
 ID = "must-not-implemented"
 SEVERITY = Severity.ERROR
 HINT = "Every MUST must be Implemented for conformance (or N/A with a justification)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

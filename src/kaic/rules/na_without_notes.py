@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity
 ID = "na-without-notes"
 SEVERITY = Severity.ERROR
 HINT = "Explain in notes why the requirement does not apply to the platform."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

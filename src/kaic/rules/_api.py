@@ -9,7 +9,7 @@ from enum import StrEnum
 from types import ModuleType
 
 from ..load import RepoState
-from ..model import Checklist, Requirement, Submission
+from ..model import Answer, Checklist, Requirement, Submission
 from ..source import EntryKind
 
 
@@ -79,6 +79,20 @@ class Context:
 
     def requirement(self, requirement_id: str) -> Requirement | None:
         return self.checklist.requirement(requirement_id) if self.checklist else None
+
+    def read_upstream(self, answer: Answer) -> Requirement | None:
+        """The checklist requirement under which the upstream validator reads `answer`.
+
+        Upstream walks the checklist and looks each id up in the same category of the
+        submission only; an answer with another id, or in another category, it never reads.
+        """
+        req = self.requirement(answer.id)
+        return req if req is not None and req.category == answer.category else None
+
+    def upstream_must(self, answer: Answer) -> bool:
+        """Upstream reads `answer` and its checklist level is exactly MUST."""
+        req = self.read_upstream(answer)
+        return req is not None and req.level == "MUST"
 
     def is_must(self, requirement_id: str, answered_level: str | None = None) -> bool:
         """The checklist's level wins; the vendor's level counts only without one."""

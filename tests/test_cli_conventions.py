@@ -417,7 +417,7 @@ def test_plurals_and_words(repo: Path) -> None:
     assert (plural(1, "submission"), plural(2, "submission"), plural(0, "entry")) == (
         "1 submission", "2 submissions", "0 entries")
     one = invoke("validate", "-s", str(repo), f"{V}/acme").stdout
-    assert one.splitlines()[-1] == "1 submission checked, 0 with errors: 0 errors, 0 warnings, 0 info"
+    assert one.splitlines()[-1] == "1 submission checked, 0 with errors: 0 errors, 0 warnings, 0 info (policy kaic)"
     assert "(s)" not in invoke("report", "-s", "sample", "--no-history").stdout
 
 

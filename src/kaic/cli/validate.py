@@ -9,6 +9,7 @@ import typer
 
 from ..config import ConfigError, load_config
 from ..formats import FORMATS
+from ..policy import POLICIES
 from ..source import SourceError
 from ..validate import validate
 from . import app
@@ -48,12 +49,17 @@ def validate_cmd(
     fail_on: FailOnOpt = "error",
     baseline: BaselineOpt = None,
     write_baseline: WriteBaselineOpt = None,
+    policy: Annotated[str, typer.Option(
+        "--policy", help="kaic (kaic's severities) | upstream (predict the upstream validator's CI "
+        "verdict) | faq (upstream, but N/A on a conditional MUST with notes is a warning)")] = "kaic",
 ) -> None:
     """Validate and lint submissions. Findings suppressed in their PRODUCT.yaml
     (`# kaic: ignore[rule-id] reason`) or accepted in --baseline are not reported.
     Exit 0: no finding at --fail-on (default: error); 1: some; 2: usage or source error."""
     fmt = check_format(fmt, tuple(FORMATS))
     threshold = fail_on_or_fail(fail_on)
+    if policy not in POLICIES:
+        fail(f"unknown policy {policy!r}", "use one of: " + ", ".join(POLICIES))
     src, state = load_or_fail(source, ref)
     if paths or changed:
         from ..select import base_source, by_change, by_paths
@@ -72,7 +78,7 @@ def validate_cmd(
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
     cfg = restrict_or_fail(cfg, select, ignore)
-    result = set_aside_accepted(validate(state, cfg, chosen), src, baseline)
+    result = set_aside_accepted(validate(state, cfg, chosen, policy), src, baseline)
     if write_baseline is not None:
         write_accepted(result, write_baseline)
     emit(FORMATS[fmt](result, color=out is None and use_color()), out)

@@ -21,6 +21,7 @@ def summary(result: ValidationResult) -> dict[str, int]:
 
 def as_data(result: ValidationResult) -> dict[str, object]:
     return envelope("kaic-validate", {
+        "policy": result.policy,
         "submissions": [
             {"path": s.path, "version": s.version, "vendor": s.vendor, "ok": result.ok(s)}
             for s in result.submissions

@@ -24,11 +24,13 @@ def format(result: ValidationResult, color: bool = False) -> str:
         if color:
             sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
         lines.append(f"{where}: {sev} {f.rule} {one_line(f.message)}")
+        if f.upstream and result.policy != "kaic":  # the upstream-parity policies show upstream's words
+            lines.append(f"    upstream: {one_line(f.upstream)}")
     failing = sum(1 for s in result.submissions if not result.ok(s))
     summary = (
         f"{plural(len(result.submissions), 'submission')} checked, {failing} with errors: "
         f"{plural(result.count(Severity.ERROR), 'error')}, {plural(result.count(Severity.WARNING), 'warning')}, "
-        f"{result.count(Severity.INFO)} info"
+        f"{result.count(Severity.INFO)} info (policy {result.policy})"
     )
     if result.suppressed:
         summary += f" ({len(result.suppressed)} more suppressed or accepted)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -22,6 +23,18 @@ from . import charts
 from .view import view
 
 MILESTONES = (5, 10, 20, 50, 100)
+MIN_SCALE = 0.92  # a chart is never drawn below 92% of its size: 11 px labels stay >= 10 px
+_VIEWBOX = re.compile(r'<svg\b[^>]{0,2000}?\bviewBox="0 0 (\d{1,5})(?:\.\d+)? ')
+
+
+def fit(svg: str) -> str:
+    """`svg` with a minimum width (as a CSS variable the stylesheet reads): on a narrow
+    screen the chart scrolls sideways in its figure instead of shrinking its text."""
+    m = _VIEWBOX.search(svg[:4000])
+    if not m:
+        return svg
+    start = m.start()
+    return f'{svg[:start]}<svg style="--chart-min: {round(int(m.group(1)) * MIN_SCALE)}px"{svg[start + 4:]}'
 
 
 def _asset(name: str) -> str:
@@ -78,9 +91,9 @@ def render_dashboard(data: Mapping[str, Any]) -> str:
         # kaic's own stylesheet and script (allowed by its hash), and pygal's SVG (it escapes every label)
         css=Markup(_asset("dashboard.css")),
         js=Markup(js),
-        adoption_svg=Markup(adoption_svg),
-        cert_svg=Markup(cert_svg),
-        trends=[{**c, "svg": Markup(c["svg"])} for c in charts.trend_charts(trends)] if trends else [],
+        adoption_svg=Markup(fit(adoption_svg)),
+        cert_svg=Markup(fit(cert_svg)),
+        trends=[{**c, "svg": Markup(fit(c["svg"]))} for c in charts.trend_charts(trends)] if trends else [],
         trends_commits=trends.get("commits", 0),
         pace_ns=pace_ns,
         pace_rows=pace_rows,

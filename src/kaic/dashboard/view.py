@@ -15,6 +15,8 @@ from typing import Any
 from ..envelope import published_name
 from ..model import version_key
 from ..report.markup import submission_anchor, submission_label
+from ..words import plural
+from .analyst import analyst_views
 
 STATUS_CLASS = {
     "Implemented": "ok",
@@ -133,7 +135,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
             "platform": s.get("platform", ""), "version": s["version"], "product": s.get("product", ""),
             "cells": cells, "conformance": word, "conformance_cls": word_cls, "conformance_sort": word_sort,
             "grade": grade, "grade_label": grade_labels.get(grade or "", grade or ""),
-            "cert": cert, "findings": counts,
+            "cert": cert, "findings": counts, "current": bool(cert and cert.get("status") == "current"),
             "findings_total": sum(int(counts.get(k, 0)) for k in ("error", "warning", "info")),
         }
         rows.append(row)
@@ -167,6 +169,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
                                                     f.get("path", ""), f.get("line") or 0)),
         "findings_counts": Counter(f.get("severity", "") for f in findings),
         "errors": data.get("errors", []),
+        **analyst_views(data),
     }
 
 
@@ -191,7 +194,7 @@ def _headline(data: Mapping[str, Any], rows: list[dict[str, Any]], timeline: Map
                               f"{timeline.get('within_days', '')} days"})
     f = summary.get("findings", {})
     out.append({"label": "Validation errors", "value": str(f.get("error", 0)),
-                "detail": f"and {f.get('warning', 0)} warnings, {f.get('info', 0)} notes"})
+                "detail": f"and {plural(f.get('warning', 0), 'warning')}, {f.get('info', 0)} info"})
     return out
 
 

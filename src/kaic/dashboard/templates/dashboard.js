@@ -45,11 +45,41 @@
   // Filters: hide the rows that do not match; say how many are shown.
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  function bindFilters(form, table, counter, noun, match) {
+  // Filter state lives in the URL's query (?vendor=...&current=1): a filtered view can be shared.
+  function fieldValue(el) { return el.type === "checkbox" ? (el.checked ? el.value : "") : el.value; }
+
+  function restoreFromUrl(form, prefix) {
+    var params;
+    try { params = new URLSearchParams(window.location.search); } catch (e) { return; }
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || !params.has(prefix + el.name)) return;
+      var wanted = params.get(prefix + el.name);
+      if (el.type === "checkbox") { el.checked = wanted === el.value; return; }
+      if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === wanted; })) return;
+      el.value = wanted;
+    });
+  }
+
+  function saveToUrl(form, prefix) {
+    var params;
+    try { params = new URLSearchParams(window.location.search); } catch (e) { return; }
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      var value = fieldValue(el);
+      if (value) params.set(prefix + el.name, value); else params.delete(prefix + el.name);
+    });
+    var query = params.toString();
+    try {
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    } catch (e) { /* some browsers refuse on file:// pages; the filters still work */ }
+  }
+
+  function bindFilters(form, table, counter, noun, match, prefix) {
     if (!form || !table) return;
+    restoreFromUrl(form, prefix);
     function apply() {
       var values = {};
-      Array.prototype.forEach.call(form.elements, function (el) { if (el.name) values[el.name] = el.value; });
+      Array.prototype.forEach.call(form.elements, function (el) { if (el.name) values[el.name] = fieldValue(el); });
       var shown = 0, rows = table.tBodies[0].rows;
       Array.prototype.forEach.call(rows, function (row) {
         var ok = match(row, values);
@@ -58,6 +88,7 @@
       });
       counter.textContent = shown === rows.length ? plural(rows.length, noun)
         : shown + " of " + plural(rows.length, noun) + " shown";
+      saveToUrl(form, prefix);
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
@@ -73,6 +104,7 @@
       if (f.vendor && row.getAttribute("data-vendor") !== f.vendor) return false;
       if (f.version && row.getAttribute("data-version") !== f.version) return false;
       if (f.group && row.getAttribute("data-group") !== f.group) return false;
+      if (f.current && row.getAttribute("data-current") !== "1") return false;
       if (f.requirement || f.status) {
         var hit = false;
         Array.prototype.forEach.call(row.cells, function (cell) {
@@ -86,14 +118,28 @@
       if (f.q && text(row).indexOf(f.q.toLocaleLowerCase()) < 0 &&
           (row.getAttribute("data-path") || "").toLocaleLowerCase().indexOf(f.q.toLocaleLowerCase()) < 0) return false;
       return true;
-    });
+    }, "");
 
   bindFilters(document.getElementById("findings-filters"), document.getElementById("findings-table"),
     document.getElementById("findings-count"), "finding", function (row, f) {
       if (f.severity && row.getAttribute("data-severity") !== f.severity) return false;
       if (f.q && text(row).indexOf(f.q.toLocaleLowerCase()) < 0) return false;
       return true;
+    }, "findings-");
+
+  var share = document.getElementById("f-share");
+  if (share) {
+    share.addEventListener("click", function () {
+      var url = window.location.href.split("#")[0] + "#matrix";
+      function said(text) { share.textContent = text; window.setTimeout(function () { share.textContent = "Copy link"; }, 2500); }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { said("Link copied"); },
+          function () { said("Copy the address bar"); });
+      } else {
+        said("Copy the address bar");
+      }
     });
+  }
 
   // Submission details open as an overlay on their #fragment; Escape closes them.
   var opener = null;

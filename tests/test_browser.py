@@ -239,3 +239,181 @@ def test_hostile_text_never_runs(browser: Any, tmp_path: Path, shots: Path) -> N
     assert page.evaluate("typeof window.__pwned") == "undefined"
     w.assert_quiet(page_file)
     w.close()
+
+
+# -- layout at 1,400 px and 390 px, views, URL state, print (issue 14) ---------------------------------
+
+WIDTHS = (1400, 390)
+
+
+def open_at(browser: Any, page_file: Path, width: int, query: str = "", fragment: str = "") -> tuple[Watched, Any]:
+    w = Watched(browser, viewport={"width": width, "height": 900}, reduced_motion="reduce")
+    w.page.goto(page_file.as_uri() + query + fragment)
+    w.page.wait_for_load_state("load")
+    return w, w.page
+
+
+def statuses_by_version(checkout: Path) -> dict[str, dict[str, list[str]]]:
+    """version -> requirement id -> the statuses the files give (PyYAML, not kaic)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(checkout.glob("v*/*/PRODUCT.yaml")):
+        version = path.parent.parent.name[1:]
+        spec = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("spec") or {}
+        seen: set[str] = set()
+        for items in spec.values():
+            for item in items or []:
+                rid = str(item.get("id", ""))
+                if rid and rid not in seen:
+                    seen.add(rid)
+                    out.setdefault(version, {}).setdefault(rid, []).append(str(item.get("status") or "").strip())
+    return out
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_overflow_and_everything_inside_its_card(browser: Any, corpus_page: Path, width: int, shots: Path) -> None:
+    w, page = open_at(browser, corpus_page, width)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    # every filter control stays inside its card
+    spill = page.evaluate("""() => [...document.querySelectorAll('.filters select, .filters input, .filters button')]
+        .filter(el => el.getBoundingClientRect().right > el.closest('section').getBoundingClientRect().right + 0.5)
+        .map(el => el.id || el.name)""")
+    assert spill == []
+    if width >= 1400:  # the matrix fits its card: no column cut off
+        assert page.evaluate("(() => { const s = document.querySelector('#matrix .scroll');"
+                             " return s.scrollWidth <= s.clientWidth; })()")
+        # the group is one short line under the name, not a column that wraps to three lines
+        assert page.locator("#matrix-table thead th", has_text="Group").count() == 0
+    else:  # every finding's message is on screen
+        off = page.evaluate("""() => [...document.querySelectorAll('#findings-table td.message')]
+            .filter(td => td.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length""")
+        assert off == 0
+    page.screenshot(path=str(shots / f"layout-{width}.png"), full_page=False)
+    w.assert_quiet(corpus_page)
+    w.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_headers_stay_visible_after_scrolling(browser: Any, corpus_page: Path, width: int) -> None:
+    w, page = open_at(browser, corpus_page, width)
+    page.evaluate("window.scrollTo(0, document.getElementById('findings').offsetTop)")
+    page.wait_for_timeout(50)
+    top = page.evaluate("(() => { const r = document.querySelector('header.top').getBoundingClientRect();"
+                        " return [r.top, r.bottom]; })()")
+    assert page.evaluate("window.scrollY") > 1000
+    assert top[0] == 0 and top[1] > 20  # the page header is still on screen
+    # the matrix header row stays at the top of its box while 28 rows scroll under it
+    page.evaluate("document.getElementById('matrix').scrollIntoView()")
+    moved = page.evaluate("""() => { const box = document.querySelector('#matrix .scroll');
+        box.scrollTop = 600; const head = document.querySelector('#matrix-table thead th');
+        return [box.scrollTop, head.getBoundingClientRect().top - box.getBoundingClientRect().top]; }""")
+    assert moved[0] > 0 and abs(moved[1]) <= 2
+    w.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_chart_text_is_at_least_10px(browser: Any, corpus_page: Path, width: int) -> None:
+    w, page = open_at(browser, corpus_page, width)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.chart svg text')]
+        .filter(t => t.getBoundingClientRect().height > 0 && t.textContent.trim()
+                && getComputedStyle(t).visibility !== 'hidden' && parseFloat(getComputedStyle(t).fontSize) > 0)
+        .map(t => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); })""")  # drawn size, rotated text too
+    assert len(sizes) > 50
+    assert min(sizes) >= 10
+    w.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_view_is_reachable_by_keyboard(browser: Any, corpus_page: Path, width: int) -> None:
+    w, page = open_at(browser, corpus_page, width)
+    targets = page.evaluate("[...document.querySelectorAll('header.top nav a')].map(a => a.getAttribute('href'))")
+    expected = {"#overview", "#matrix", "#components", "#rates", "#solutions", "#evidence", "#gaps", "#vendors",
+                "#timeline", "#trends", "#findings"}
+    assert set(targets) == expected  # every view the Markdown report has, and the dashboard's own
+    for href in targets:
+        page.goto(corpus_page.as_uri())
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('href')") == href:
+                break
+        else:
+            raise AssertionError(f"Tab never reaches the link to {href}")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(30)
+        assert page.evaluate("location.hash") == href
+        box = page.evaluate(f"(() => {{ const r = document.querySelector('{href} h2').getBoundingClientRect();"
+                            " return [r.top, r.bottom, innerHeight]; })()")
+        assert box[0] >= 0 and box[1] <= box[2], (href, box)
+    w.close()
+
+
+def test_filter_state_lives_in_the_url(browser: Any, corpus_page: Path, corpus_checkout: Path) -> None:
+    vendors = vendors_in(corpus_checkout)
+    name, folders = max(vendors.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    w, page = open_at(browser, corpus_page, 1400)
+    page.select_option("#f-vendor", label=name)
+    key = page.evaluate("document.getElementById('f-vendor').value")
+    assert page.evaluate("location.search") == "?vendor=" + key.replace(" ", "+")
+    shared = page.evaluate("location.href")
+    other, again = open_at(browser, Path(corpus_page), 1400)
+    again.goto(shared)
+    again.wait_for_load_state("load")
+    assert again.evaluate("document.getElementById('f-vendor').value") == key
+    assert len(visible_rows(again)) == len(folders)
+    again.click("#matrix-filters button[type=reset]")
+    again.wait_for_timeout(50)
+    assert again.evaluate("location.search") == ""
+    other.close()
+    w.close()
+
+
+def test_current_only_filter(browser: Any, corpus_page: Path) -> None:
+    w, page = open_at(browser, corpus_page, 1400, query="?current=1")
+    assert page.is_checked("#f-current")
+    current_in_timeline = page.locator("#timeline tbody .badge", has_text="current").count()
+    shown = visible_rows(page)
+    assert 0 < len(shown) == current_in_timeline
+    assert {r.get_attribute("data-current") for r in shown} == {"1"}
+    page.uncheck("#f-current")
+    assert len(visible_rows(page)) > len(shown) and page.evaluate("location.search") == ""
+    w.close()
+
+
+def test_rates_by_version_match_the_files(browser: Any, corpus_page: Path, corpus_checkout: Path) -> None:
+    counted = statuses_by_version(corpus_checkout)
+    submissions = {v: len(list(corpus_checkout.glob(f"v{v}/*/PRODUCT.yaml"))) for v in counted}
+    w, page = open_at(browser, corpus_page, 1400)
+    versions = [h.strip().split()[0][1:] for h in page.locator("#rates thead th").all_inner_texts()[2:]]
+    assert sorted(versions) == sorted(counted)
+    checked = 0
+    for row in page.locator("#rates tbody tr").all():
+        rid = row.locator("th").inner_text().strip()
+        for version, cell in zip(versions, row.locator("td.rate").all(), strict=True):
+            if rid not in counted[version]:
+                continue
+            implemented = sum(1 for s in counted[version][rid] if s == "Implemented")
+            assert cell.inner_text().split()[0] == f"{round(100 * implemented / submissions[version])}%", (rid, version)
+            checked += 1
+    assert checked >= 20
+    w.close()
+
+
+def test_views_list_every_vendor_and_grade(browser: Any, corpus_page: Path, corpus_checkout: Path) -> None:
+    w, page = open_at(browser, corpus_page, 1400)
+    linked = page.locator("#vendors tbody a").count()
+    assert linked == sum(len(f) for f in vendors_in(corpus_checkout).values())  # every submission, once
+    graded = sum(int(c) for c in page.locator("#evidence table.grades tbody td:nth-child(2)").all_inner_texts())
+    assert graded == linked
+    assert page.locator("#solutions .topic").count() >= 1 and page.locator("#gaps tbody tr").count() >= 1
+    w.close()
+
+
+def test_print_stylesheet(browser: Any, corpus_page: Path) -> None:
+    w, page = open_at(browser, corpus_page, 1400)
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('header.top')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('#matrix-filters')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('#matrix .scroll')).overflowY") == "visible"
+    assert page.evaluate("getComputedStyle(document.querySelector('#matrix-table thead th')).position") == "static"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    w.close()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import OutOpt, SourceOpt, check_format, emit, emit_json, fail, format_option
+from ._common import OPTIONS, OutOpt, SourceOpt, check_format, emit, emit_json, fail, format_option
 
 if TYPE_CHECKING:
     from ..analysis import VendorGroups
@@ -43,7 +43,7 @@ def run_history(source: str | None, options: HistoryOptions) -> History:
 
     try:
         repo = open_repo(source)
-        with progress_bar() as progress:
+        with progress_bar(enabled=not OPTIONS.quiet) as progress:
             return build_history(repo, options, progress=progress)
     except SourceError as exc:
         fail(exc.message, exc.hint)

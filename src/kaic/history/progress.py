@@ -11,9 +11,10 @@ from .walk import Progress
 
 
 @contextmanager
-def progress_bar(label: str = "Walking history") -> Iterator[Progress | None]:
-    """Yields a `Progress` callback drawing a bar on stderr, or None off a terminal."""
-    if not sys.stderr.isatty():
+def progress_bar(label: str = "Walking history", enabled: bool = True) -> Iterator[Progress | None]:
+    """Yields a `Progress` callback drawing a bar on stderr, or None off a terminal (or
+    when not `enabled`: `kaic --quiet`)."""
+    if not enabled or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console

@@ -12,7 +12,7 @@ from .. import __version__
 
 # Commands in the order `kaic --help` lists them: the everyday ones first. A command not
 # named here (one added later) is listed after these, in the order it was registered.
-IMPORTANCE = ("validate", "review", "report", "diff", "expiry", "history", "baseline", "comment", "init",
+IMPORTANCE = ("validate", "review", "report", "diff", "expiry", "history", "baseline", "comment", "precommit", "init",
               "fix", "render", "artifacts", "rules", "catalog", "cache")
 HELP_WIDTH = 80
 
@@ -69,9 +69,11 @@ def _global(
 # Each module registers its command(s) on `app` when imported.
 from . import baseline as _baseline  # noqa: E402,F401
 from . import catalog as _catalog  # noqa: E402,F401
+from . import comment as _comment  # noqa: E402,F401
 from . import diff as _diff  # noqa: E402,F401
 from . import expiry as _expiry  # noqa: E402,F401
 from . import history as _history  # noqa: E402,F401
+from . import precommit as _precommit  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401
 from . import validate as _validate  # noqa: E402,F401

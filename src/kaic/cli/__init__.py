@@ -17,18 +17,28 @@ IMPORTANCE = ("validate", "review", "report", "diff", "expiry", "history", "base
 HELP_WIDTH = 80
 
 
+def _help_width() -> None:
+    """Help wraps at 80 columns (fewer on a narrower terminal). Set only when help is
+    printed: a normal run never imports Rich's help machinery."""
+    from typer import rich_utils
+
+    rich_utils.MAX_WIDTH = min(HELP_WIDTH, shutil.get_terminal_size((HELP_WIDTH, 24)).columns)
+
+
 class _ByImportance(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         names = list(self.commands)
         rank = {name: i for i, name in enumerate(IMPORTANCE)}
         return sorted(names, key=lambda n: (rank.get(n, len(rank)), names.index(n)))
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_width()
+        super().format_help(ctx, formatter)
 
-def _help_width() -> None:
-    """Help wraps at 80 columns (fewer on a narrower terminal)."""
-    from typer import rich_utils
-
-    rich_utils.MAX_WIDTH = min(HELP_WIDTH, shutil.get_terminal_size((HELP_WIDTH, 24)).columns)
+    def invoke(self, ctx: Any) -> Any:
+        if {"-h", "--help"} & {*getattr(ctx, "protected_args", ()), *ctx.args}:
+            _help_width()  # a command's own help
+        return super().invoke(ctx)
 
 
 app = typer.Typer(
@@ -41,7 +51,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": HELP_WIDTH},
 )
-_help_width()
 
 
 def _version(value: bool) -> None:

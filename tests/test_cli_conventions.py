@@ -451,3 +451,14 @@ def test_corpus_tests_skip_without_the_bundle_except_in_ci(ci: str, outcome: str
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300).stdout
     else:
         assert done.returncode != 0 and "corpus bundle is missing" in done.stdout
+
+
+def test_a_tab_in_product_yaml_names_the_column(tmp_path: Path) -> None:
+    text = product_text(clean_product())
+    lines = text.splitlines()
+    line = line_of(text, "platformName:")
+    lines[line - 1] = "\t" + lines[line - 1].lstrip()
+    root = write_repo(tmp_path / "r", {f"{V}/acme": "\n".join(lines) + "\n"})
+    found = json.loads(invoke("validate", "-s", str(root), "-f", "json").stdout)["findings"]
+    assert [(f["rule"], f["line"]) for f in found] == [("yaml-invalid", line)]
+    assert "tabs are not allowed" in found[0]["message"] and "(column 1)" in found[0]["message"]

@@ -219,7 +219,12 @@ def load(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise YamlError(f"{exc.problem or exc}", line) from None
+        problem = str(exc.problem or exc)
+        if "tab character" in problem:
+            problem = "a tab character; tabs are not allowed in YAML indentation, use spaces"
+        if mark is not None:
+            problem += f" (column {mark.column + 1})"
+        raise YamlError(problem, line) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0] if str(exc) else "invalid YAML") from None
     finally:

@@ -143,7 +143,12 @@ def is_conditional_must(requirement: str | None, version: str) -> bool:
     return requirement is not None and version in load().conditional.get(requirement, frozenset())
 
 
-_CONDITIONS = {"conditional-must": lambda hit, version: is_conditional_must(hit.requirement, version)}
+def _justified_conditional_must(hit: Hit, version: str) -> bool:
+    """The hit's requirement is a conditional MUST in this version, and its notes say why."""
+    return is_conditional_must(hit.requirement, version) and bool(dict(hit.facts).get("notes", "").strip())
+
+
+_CONDITIONS = {"justified-conditional-must": _justified_conditional_must}
 
 
 def severity(rule: Rule, hit: Hit, policy: str = DEFAULT_POLICY, version: str = "",

@@ -476,3 +476,17 @@ def test_conditional_musts_quote_their_checklists(corpus_state: Callable[[str], 
             req = state.checklists[version].requirement(rid)
             assert req is not None and req.is_must, (rid, version)
             assert data.wording[rid] in " ".join(req.description.split()), (rid, version)
+
+
+def test_other_formats_carry_the_policy_and_upstream_message(tmp_path: Path) -> None:
+    from kaic.formats import FORMATS
+
+    result = judge(tmp_path, _drop_answer("dra_claims")(clean_product()), "upstream")
+    message = "Missing requirement 'dra_claims' in category 'widgets'"
+    assert FORMATS["github"](result).startswith(f"::error file={PATH},line=")
+    assert f"%0Aupstream: {message}" in FORMATS["github"](result)
+    run = json.loads(FORMATS["sarif"](result))["runs"][0]
+    assert run["properties"] == {"policy": "upstream"}
+    assert run["results"][0]["properties"] == {"requirement": "dra_claims", "upstream": message}
+    own = judge(tmp_path, _drop_answer("dra_claims")(clean_product()), "kaic")
+    assert "upstream:" not in FORMATS["github"](own)

@@ -73,6 +73,9 @@ def test_upstream_message_is_filled_from_the_hit() -> None:
 
 def test_rule_documentation_states_what_upstream_does() -> None:
     text = describe("evidence-not-a-list")
-    assert "cannot load the file" in text and upstream_of("evidence-not-a-list").message("") in text
+    assert "cannot load the file" in text
+    assert "It prints: Error loading product: yaml: unmarshal errors: line <line>: cannot unmarshal !!str" in text
+    assert upstream_of("evidence-not-a-list").message("") == (
+        "Error loading product: yaml: unmarshal errors: line $line: cannot unmarshal !!str into []string")
     assert "lets it through" in describe("level-edited")
     assert RULES["missing-requirement"].upstream and not RULES["level-edited"].upstream

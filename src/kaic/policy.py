@@ -15,6 +15,7 @@ about the input.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -59,7 +60,9 @@ class Upstream:
 
 
 @dataclass(frozen=True, slots=True)
-class Exception_:
+class Override:
+    """A policy's exception: hits of `rule` meeting condition `when` get `severity`."""
+
     rule: str
     when: str
     severity: Severity
@@ -70,7 +73,7 @@ class Policy:
     name: str
     summary: str
     treat: Mapping[str, str]  # verdict -> own | error | at-most-warning
-    exceptions: tuple[Exception_, ...] = ()
+    exceptions: tuple[Override, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def parse(raw: Mapping[str, Any], conditional_raw: Mapping[str, Any]) -> PolicyD
             raise PolicyError(f"policy {name} does not say how to treat {sorted(missing)}")
         policies[name] = Policy(
             name, p["summary"], treat,
-            tuple(Exception_(e["rule"], e["when"], Severity(e["severity"])) for e in p.get("exceptions", ())),
+            tuple(Override(e["rule"], e["when"], Severity(e["severity"])) for e in p.get("exceptions", ())),
         )
     if tuple(policies) != POLICIES:
         raise PolicyError(f"policies.yaml defines {tuple(policies)}, kaic knows {POLICIES}")
@@ -187,6 +190,9 @@ def upstream_message(rule_id: str, hit: Hit, path: str, folder: str, version: st
     return Template(template).safe_substitute(values)
 
 
+_PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?")
+
+
 def describe(rule_id: str) -> str:
     """`kaic rules ID`'s paragraph on what upstream does with the same input."""
     up = upstream_of(rule_id)
@@ -198,10 +204,10 @@ def describe(rule_id: str) -> str:
     }
     text = f"Upstream validator ({load().upstream_ref}): {words[up.verdict]}"
     if up.only_when:
-        text += f", only when {up.only_when}; otherwise it lets it through"
+        text += f" only when {up.only_when}; otherwise it lets it through"
     text += "."
-    shown = [m for m in up.messages.values() if m]
-    if shown and up.verdict in FAILING | {"passes"} and (up.verdict in FAILING or up.only_when):
+    shown = [_PLACEHOLDER.sub(r"<\1>", m) for m in up.messages.values() if m]
+    if shown and checks(rule_id):
         text += "\nIt prints: " + "\n       or: ".join(shown)
     if up.note:
         text += f"\n{up.note}"

@@ -295,6 +295,8 @@ def test_every_offline_failing_verdict_in_the_data_has_a_parity_case() -> None:
     ("blank-notes-on-na", _set("dra_claims", status="N/A", notes="   "), "na-without-notes"),
     ("spaced-placeholder", _meta("websiteUrl", " [Website URL] "), "metadata-placeholder"),
     ("blank-field", _meta("description", "   "), "metadata-missing-field"),
+    ("number-as-notes", _set("dra_claims", notes=42), "field-type"),  # upstream reads it as the text "42"
+    ("second-document", lambda p: dump(p) + "---\nmetadata: {}\n", "yaml-invalid"),
     ("status-of-unknown-id", lambda p: (p["spec"]["widgets"].append(
         {"id": "gizmo", "level": "SHOULD", "status": "Done", "evidence": [], "notes": ""}), p)[1], "invalid-status"),
 ])
@@ -302,6 +304,7 @@ def test_kaic_stricter_than_upstream_is_a_warning_under_upstream(tmp_path: Path,
                                                                  rule: str) -> None:
     """Upstream CI passes these; kaic's error becomes a recommendation under upstream."""
     content = mutate(clean_product())
+    assert name  # the case's id
     own = judge(tmp_path, content, "kaic")
     assert [f.severity for f in of(own, rule)] == [Severity.ERROR]
     up = judge(tmp_path, content, "upstream")
@@ -455,10 +458,16 @@ def test_corpus_replay_predicts_upstream(replayed: dict[str, list[tuple[str, Val
 @pytest.mark.corpus
 def test_corpus_replay_agrees_with_an_independent_model(corpus_checkout: Path,
                                                         replayed: dict[str, list[tuple[str, ValidationResult]]]) -> None:
-    """tests/upstream_oracle.py models the validator's offline checks on the raw YAML; same verdicts."""
+    """tests/upstream_oracle.py models the validator's offline checks on the raw YAML: the same
+    verdict on every commit, and the same messages wherever upstream can load the file."""
     for oid, result in replayed["upstream"]:
-        expected = any(offline_errors(corpus_checkout, oid, s.path) for s in result.submissions)
-        assert result.failed is expected, oid
+        expected = [m for s in result.submissions for m in offline_errors(corpus_checkout, oid, s.path)]
+        assert result.failed is bool(expected), oid
+        said = {f.upstream for f in result.findings if f.upstream}
+        if any(m.startswith("Error loading product:") for m in expected):
+            assert any(m.startswith("Error loading product:") for m in said), oid
+        else:
+            assert said == set(expected), oid
 
 
 @pytest.mark.corpus

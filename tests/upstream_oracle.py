@@ -111,7 +111,8 @@ def _metadata_errors(meta: dict[str, Any]) -> list[str]:
             errors.append(f"Metadata field {name} has placeholder value: {value}")
         elif name == "k8sConformanceUrl":
             if not K8S_URL.match(value):
-                errors.append(f"Invalid k8sConformanceUrl format: {value}")
+                errors.append(f"Invalid k8sConformanceUrl format: {value}. Expected format: "
+                              "https://github.com/cncf/k8s-conformance/tree/master/v{version}/{product}")
         elif name == "productLogoUrl" and value.startswith("http") \
                 and not value.lower().endswith((".svg", ".eps", ".ai")):
             errors.append(f"productLogoUrl must link to an SVG, EPS, or AI file: {value}")
@@ -164,9 +165,10 @@ def check(path: str, text: str, schema_text: str, exists: Callable[[str], bool])
             if want["level"] == "SHOULD" and got["status"] == "" and not got["evidence"]:
                 continue
             if got["status"] not in VALID:
-                errors.append(f"Invalid status '{got['status']}' for '{rid}'")
+                errors.append(f"Invalid status '{got['status']}' for '{rid}'. Must be one of [{' '.join(VALID)}]")
             if want["level"] == "MUST" and got["status"] != "Implemented":
-                errors.append(f"Requirement '{rid}' is MUST level but status is '{got['status']}'")
+                errors.append(f"Requirement '{rid}' is MUST level but status is '{got['status']}'. "
+                              "It must be 'Implemented'.")
             if got["status"] == "N/A" and got["notes"] == "":
                 errors.append(f"Notes required for '{rid}' when status is N/A")
             errors.extend(e for e in (_evidence_error(rid, link, folder, exists) for link in got["evidence"]) if e)

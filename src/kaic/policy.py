@@ -27,7 +27,8 @@ import yaml
 
 from .rules import Hit, Rule, Severity
 
-__all__ = ["DEFAULT_POLICY", "POLICIES", "Hit", "PolicyError", "describe", "severity", "upstream_message", "verdict"]
+__all__ = ["DEFAULT_POLICY", "POLICIES", "PolicyError", "checks", "describe", "severity", "upstream_message", "upstream_of",
+           "verdict"]
 
 POLICIES = ("kaic", "upstream", "faq")
 """Every policy `kaic validate --policy` accepts; the first is the default."""

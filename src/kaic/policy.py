@@ -14,7 +14,6 @@ about the input.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -121,6 +120,9 @@ def load() -> PolicyData:
 
 
 def schema(name: str) -> dict[str, Any]:
+    """A shipped JSON Schema of the policy data (for tests and tools)."""
+    import json
+
     loaded: dict[str, Any] = json.loads((DATA / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
     return loaded
 

@@ -6,7 +6,7 @@ Passes: `platformVersion: "1.30"`.
 
 from collections.abc import Iterator
 
-from ..model import Submission
+from ..model import Submission, upstream_reads
 from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-not-string"
@@ -21,4 +21,4 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
         if field.value is not None and not isinstance(field.value, str):
             kind = _KINDS.get(type(field.value).__name__, type(field.value).__name__)
             yield Hit(f"metadata field {field.name} is {kind}, not a string: {field.value!r}", field.line,
-                      facts=facts(field=field.name))
+                      upstream_fails=upstream_reads(field), facts=facts(field=field.name))

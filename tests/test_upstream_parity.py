@@ -521,3 +521,21 @@ def test_what_kaic_cannot_predict_keeps_kaics_severity(tmp_path: Path) -> None:
     for policy in ("kaic", "upstream", "faq"):
         found = of(judge(tmp_path, product, policy), "duplicate-requirement")
         assert [(f.severity, f.upstream) for f in found] == [(Severity.ERROR, None)], policy
+
+
+def test_a_configuration_cannot_lower_what_upstream_fails(tmp_path: Path) -> None:
+    """Nor raise above a warning what upstream lets through: the upstream policy predicts CI."""
+    from kaic.config import Config
+
+    root = write_repo(tmp_path / "repo", {FOLDER: _drop_answer("dra_claims")(_set("widget_sharing", level="SHOULD")(
+        clean_product()))})
+    state = load_state(DirectorySource(root))
+    config = Config(rules={"missing-requirement": Severity.INFO, "level-edited": Severity.ERROR})
+    up = validate(state, config, policy="upstream")
+    assert sorted((f.rule, f.severity) for f in up.findings) == [("level-edited", Severity.WARNING),
+                                                                  ("missing-requirement", Severity.ERROR)]
+    own = validate(state, config, policy="kaic")
+    assert sorted((f.rule, f.severity) for f in own.findings) == [("level-edited", Severity.ERROR),
+                                                                   ("missing-requirement", Severity.INFO)]
+    off = validate(state, Config(rules={"missing-requirement": None}), policy="upstream")
+    assert [f.rule for f in off.findings] == ["level-edited"]

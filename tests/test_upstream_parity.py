@@ -297,6 +297,7 @@ def test_every_offline_failing_verdict_in_the_data_has_a_parity_case() -> None:
     ("blank-field", _meta("description", "   "), "metadata-missing-field"),
     ("number-as-notes", _set("dra_claims", notes=42), "field-type"),  # upstream reads it as the text "42"
     ("number-in-other-field", _meta("releaseYear", 2026), "metadata-not-string"),  # upstream reads 11 fields
+    ("empty-list-item", lambda p: (p["spec"]["widgets"].append(None), p)[1], "field-type"),
     ("placeholder-in-other-field", _meta("supportUrl", "[Support URL]"), "metadata-placeholder"),
     ("second-document", lambda p: dump(p) + "---\nmetadata: {}\n", "yaml-invalid"),
     ("status-of-unknown-id", lambda p: (p["spec"]["widgets"].append(

@@ -451,7 +451,9 @@ def parse_submission(path: str, data: bytes, known_fields: Iterable[str] = (),
                     if isinstance(item, Map):
                         answers.append(_answer(item, category, folder, problems))
                     else:
-                        problems.append(Problem("field-type", f"an item of '{category}' is {_type_name(item)}, expected a mapping", item.line))
+                        empty = isinstance(item, Scalar) and item.value is None  # upstream reads an empty requirement
+                        problems.append(Problem("field-type", f"an item of '{category}' is {_type_name(item)}, expected a mapping",
+                                                item.line, upstream_fails=False if empty else None))
             elif not (isinstance(items, Scalar) and items.value is None):
                 problems.append(Problem("field-type", f"'{category}' is {_type_name(items)}, expected a list", cat_line))
     elif spec is not None:

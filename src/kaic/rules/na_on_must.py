@@ -2,8 +2,8 @@
 
 Some MUSTs are conditional ("if the platform provides a cluster autoscaler"),
 so N/A can be legitimate; reviewers should still read the justification, which
-the message shows. N/A without notes is reported by `na-without-notes` (notes
-of spaces only by both rules: the upstream validator takes them as notes).
+the message shows. N/A without notes is reported by `na-without-notes`; notes of
+spaces only, by both rules.
 
 Fails (warning): `status: N/A` on a MUST with notes.
 Passes: `status: Implemented` on the MUST.

@@ -23,6 +23,7 @@ from .options import OnlineOptions
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 DETAIL_LIMIT = 200
+DRAIN = 16 * 1024  # bytes read of a body nobody looks at, to finish a short one
 
 
 class LinkClass(StrEnum):
@@ -300,14 +301,18 @@ class LinkChecker:
         response = await self._client.send(request, stream=True)
         try:
             body: bytes | None = None
-            if cap > 0 and method == "GET" and 200 <= response.status_code < 300:
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_raw():
+            keep = cap > 0 and method == "GET" and 200 <= response.status_code < 300
+            # read to the end of a short body (so the connection can be reused), never past
+            # the cap, and keep the bytes only when asked for
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_raw():
+                size += len(chunk)
+                if keep:
                     chunks.append(chunk)
-                    size += len(chunk)
-                    if size >= cap:
-                        break
+                if size >= (cap if keep else DRAIN):
+                    break
+            if keep:
                 body = b"".join(chunks)[:cap]
             return _Answer(
                 status=response.status_code,

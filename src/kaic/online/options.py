@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; +https://github.com/kaic-project/kaic)"
@@ -33,5 +34,13 @@ class OnlineOptions:
     landscape_url: str = LANDSCAPE_URL
     user_agent: str = ""  # default: USER_AGENT with kaic's version
 
+    @cached_property
+    def _allowed(self) -> frozenset[str]:
+        return frozenset(_host_key(h) for h in self.allow_hosts)
+
     def host_allowed(self, host: str) -> bool:
-        return host.strip("[]").lower().rstrip(".") in {h.strip("[]").lower().rstrip(".") for h in self.allow_hosts}
+        return _host_key(host) in self._allowed
+
+
+def _host_key(host: str) -> str:
+    return host.strip().strip("[]").lower().rstrip(".")

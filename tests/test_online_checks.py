@@ -271,3 +271,17 @@ def test_refused_links_are_unverified_and_nothing_connects(tmp_path: Path) -> No
     assert {r.klass for r in report.links} == {LinkClass.REFUSED}
     assert report.labels == {LABEL_UNVERIFIED}
     assert not [f for f in report.findings if f.severity.value == "error"]
+
+
+def test_upstream_policy_gives_upstreams_message(tmp_path: Path) -> None:
+    with serve(_site) as srv:
+        root, _ = _repo(tmp_path, srv.url, clean_product(vendor="Acme Widgets Corp"))
+        state = load_state(open_source(str(root)))
+        report = run_online_checks(state, state.submissions, _options(tmp_path, policy="upstream"))
+    by_rule = {f.rule: f for f in report.findings}
+    assert by_rule["link-broken"].upstream == (
+        f"Invalid evidence URL for 'gauge_export': {srv.url}/evidence/gauge_export (HTTP 404)")
+    assert by_rule["vendor-not-member"].upstream is not None
+    assert "'Acme Widgets Corp'" in by_rule["vendor-not-member"].upstream
+    assert by_rule["link-unverified"].upstream is None  # not predicted: a warning under every policy
+    assert by_rule["link-unverified"].severity.value == "warning"

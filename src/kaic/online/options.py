@@ -33,6 +33,7 @@ class OnlineOptions:
     cache_dir: Path | None = None  # default: <kaic cache>/online
     landscape_url: str = LANDSCAPE_URL
     user_agent: str = ""  # default: USER_AGENT with kaic's version
+    policy: str = "kaic"  # the severity policy (kaic.policy.POLICIES) the findings follow
 
     @cached_property
     def _allowed(self) -> frozenset[str]:

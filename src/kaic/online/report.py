@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from ..load import RepoState
 from ..model import Submission
+from ..policy import severity, upstream_message
 from ..rules import Finding, Severity
 from ..source.resolve import cache_dir
 from .cache import DiskCache
@@ -97,7 +98,7 @@ async def _run(subs: list[Submission], options: OnlineOptions) -> OnlineReport:
     outcomes: dict[str, Outcome] = dict(zip(link_urls, link_outcomes, strict=True))
     outcomes.update({u: o for u, (o, _kind) in logos.items()})
     facts = Facts(outcomes, members, members_error, logos, options.k8s_conformance)
-    findings = [f for sub in subs for f in _judge(sub, facts)]
+    findings = [f for sub in subs for f in _judge(sub, facts, options.policy)]
     links = tuple(LinkResult(s.url, o.klass, o.status, o.final_url, o.detail, s.path, s.line, s.requirement)
                   for s in sites for o in [outcomes[s.url]])
     labels = set()
@@ -113,13 +114,14 @@ async def _none() -> tuple[Members | None, str]:
     return None, "no vendorName to check"
 
 
-def _judge(sub: Submission, facts: Facts) -> list[Finding]:
+def _judge(sub: Submission, facts: Facts, policy: str) -> list[Finding]:
     found = []
     for rule in ONLINE_RULES.values():
         try:
             for hit in rule.check(sub, facts):
-                found.append(Finding(rule.id, hit.severity or rule.severity, sub.path, hit.line,
-                                     hit.requirement, hit.message, rule.hint))
+                found.append(Finding(rule.id, severity(rule, hit, policy, sub.version), sub.path, hit.line,
+                                     hit.requirement, hit.message, rule.hint,
+                                     upstream_message(rule.id, hit, sub.path, sub.folder, sub.version)))
         except Exception as exc:  # one broken check must not lose the other results
             found.append(Finding(INTERNAL_ERROR, Severity.ERROR, sub.path, None, None,
                                  f"online check {rule.id} crashed: {type(exc).__name__}: {exc}",

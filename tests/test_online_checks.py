@@ -285,3 +285,19 @@ def test_upstream_policy_gives_upstreams_message(tmp_path: Path) -> None:
     assert "'Acme Widgets Corp'" in by_rule["vendor-not-member"].upstream
     assert by_rule["link-unverified"].upstream is None  # not predicted: a warning under every policy
     assert by_rule["link-unverified"].severity.value == "warning"
+
+
+def test_expired_landscape_copy_is_used_and_said_so_when_the_refresh_fails(tmp_path: Path) -> None:
+    from kaic.online.cache import DiskCache
+
+    with serve(lambda req: Reply(503) if req.path == "/landscape.yml" else _site(req)) as srv:
+        url = srv.url + "/landscape.yml"
+        cache = DiskCache(tmp_path / "cache")
+        cache.put("landscape", url, ["Acme Widgets Corporation"], ttl=10, now=1000.0)  # long expired
+        root, _ = _repo(tmp_path, srv.url, clean_product(vendor="Acme Widgets Corp"))
+        state = load_state(open_source(str(root)))
+        report = run_online_checks(state, state.submissions, _options(
+            tmp_path, landscape=None, landscape_url=url, use_cache=True, cache_dir=tmp_path / "cache", retries=0))
+    (hit,) = [f for f in report.findings if f.rule == "vendor-not-member"]
+    assert "expired cached copy" in hit.message and "'Acme Widgets Corporation'" in hit.message
+    assert len(report.notes) == 1 and "could not refresh" in report.notes[0] and "server-error" in report.notes[0]

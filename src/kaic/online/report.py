@@ -56,6 +56,7 @@ class OnlineReport:
     links: tuple[LinkResult, ...]
     labels: frozenset[str]
     connections: int = 0  # sockets opened (figures and tests)
+    notes: tuple[str, ...] = ()  # what the run could not refresh or read, for the reader
 
 
 def run_online_checks(state: RepoState, submissions: Sequence[Submission],
@@ -107,7 +108,10 @@ async def _run(subs: list[Submission], options: OnlineOptions) -> OnlineReport:
     if any(r.klass is LinkClass.BROKEN for r in links):
         labels.add(LABEL_BROKEN)
     findings.sort(key=lambda f: (f.path, f.line or 0, f.rule))
-    return OnlineReport(tuple(findings), links, frozenset(labels), backend.connections)
+    notes = []
+    if members is not None and members.stale:
+        notes.append(f"the CNCF member list is {members.origin}; {members.stale}")
+    return OnlineReport(tuple(findings), links, frozenset(labels), backend.connections, tuple(notes))
 
 
 async def _none() -> tuple[Members | None, str]:
@@ -161,9 +165,21 @@ async def _members(checker: LinkChecker, cache: DiskCache,
     """The CNCF member list from --landscape FILE, the cache, or the landscape URL."""
     if options.landscape is not None:
         return _members_from_file(options.landscape, options.landscape_cap)
-    cached = cache.get("landscape", options.landscape_url)
-    if isinstance(cached, list) and all(isinstance(n, str) for n in cached):
-        return Members(frozenset(cached), options.landscape_url), ""
+    found = cache.get_with_age("landscape", options.landscape_url)
+    names = found[0] if found and isinstance(found[0], list) and all(isinstance(n, str) for n in found[0]) else None
+    if names is not None and found is not None and not found[1]:
+        return Members(frozenset(names), options.landscape_url), ""
+    members, problem = await _fetch_members(checker, options)
+    if members is not None:
+        cache.put("landscape", options.landscape_url, sorted(members.names), options.cache_ttl)
+        return members, ""
+    if names is not None:  # an expired copy, used and said so
+        return Members(frozenset(names), f"an expired cached copy of {options.landscape_url}",
+                       stale=f"could not refresh it: {problem}"), ""
+    return None, problem
+
+
+async def _fetch_members(checker: LinkChecker, options: OnlineOptions) -> tuple[Members | None, str]:
     outcome = await checker.follow(options.landscape_url, head_first=False, cap=options.landscape_cap + 1)
     if outcome.klass not in (LinkClass.OK, LinkClass.REDIRECTED):
         return None, f"could not fetch {options.landscape_url}: {outcome.klass.value} ({outcome.detail})"
@@ -171,11 +187,9 @@ async def _members(checker: LinkChecker, cache: DiskCache,
     if len(body) > options.landscape_cap:
         return None, f"{options.landscape_url} is larger than {options.landscape_cap} bytes"
     try:
-        members = await asyncio.to_thread(parse_members, body.decode("utf-8", "replace"), options.landscape_url)
+        return await asyncio.to_thread(parse_members, body.decode("utf-8", "replace"), options.landscape_url), ""
     except LandscapeError as exc:
         return None, str(exc)
-    cache.put("landscape", options.landscape_url, sorted(members.names), options.cache_ttl)
-    return members, ""
 
 
 def _members_from_file(path: Path, cap: int) -> tuple[Members | None, str]:

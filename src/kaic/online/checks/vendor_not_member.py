@@ -29,5 +29,6 @@ def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
         return
     close = facts.members.closest(vendor)
     hint = f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
-    yield Hit(f"vendorName {vendor!r} is not a CNCF member in the CNCF Landscape{hint}", field.line,
+    stale = f" (member list: {facts.members.origin}, {facts.members.stale})" if facts.members.stale else ""
+    yield Hit(f"vendorName {vendor!r} is not a CNCF member in the CNCF Landscape{hint}{stale}", field.line,
               facts=upstream_facts(vendor=vendor))

@@ -345,3 +345,25 @@ def test_an_allowed_result_is_not_reused_when_the_host_is_no_longer_allowed(cach
         found = asyncio.run(_check_all([srv.url + "/a"], options(use_cache=True, allow_hosts=frozenset()),
                                        cache=cache))
     assert found[0].klass is LinkClass.REFUSED
+
+
+def test_idle_host_pools_beyond_the_limit_are_closed() -> None:
+    import contextlib
+
+    import httpx
+
+    from kaic.online.guard import GuardedTransport
+
+    async def visit(urls: list[str]) -> tuple[list[int], int]:
+        backend = GuardedBackend(lambda host: True)
+        transport = GuardedTransport(backend, per_host=2, keep=2)
+        async with httpx.AsyncClient(transport=transport, trust_env=False) as client:
+            statuses = [(await client.get(u)).status_code for u in urls]
+            return statuses, len(transport.pools._pools)
+
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(serve(lambda req: Reply(200), host=f"127.0.0.{i}")) for i in range(1, 6)]
+        statuses, pools = asyncio.run(visit([s.url + "/" for s in servers] * 2))
+    assert statuses == [200] * 10
+    assert pools <= 2
+    assert sum(s.connections for s in servers) == 10  # closed pools: the second round reconnects

@@ -24,9 +24,6 @@ def user_agent(options: OnlineOptions) -> str:
     return USER_AGENT.format(version=own)
 
 
-POOL = 128  # idle connections kept: one per host and slot, so hosts do not evict each other's
-
-
 def _skip_sniffio_lookups() -> None:
     """httpcore asks for `sniffio` on every lock it sets up; when it is not installed each
     ask is a failed import that searches all of sys.path (seconds over 500 URLs). Recording
@@ -44,11 +41,9 @@ def _system_tls() -> ssl.SSLContext:
 def make_client(options: OnlineOptions, backend: GuardedBackend,
                 verify: ssl.SSLContext | None = None) -> httpx.AsyncClient:
     _skip_sniffio_lookups()
-    # requests in flight are capped by LinkChecker (per host and in all); the pool only
-    # bounds the sockets kept open for reuse
-    limits = httpx.Limits(max_connections=max(POOL, options.total),
-                          max_keepalive_connections=max(POOL, options.total), keepalive_expiry=15.0)
-    transport = GuardedTransport(backend, limits, verify=verify or _system_tls())
+    # requests in flight are capped by LinkChecker (per host and in all); the per-origin
+    # pools only keep connections for reuse
+    transport = GuardedTransport(backend, options.per_host, verify=verify or _system_tls())
     return httpx.AsyncClient(
         transport=transport,
         follow_redirects=False,  # kaic follows them itself, checking every hop

@@ -7,6 +7,7 @@ checkout, so no test resolves github.com.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,9 @@ def test_run_online_checks_end_to_end(tmp_path: Path) -> None:
     assert by_url[srv.url + "/evidence/gauge_export"].status == 404
     assert report.labels == {LABEL_UNVERIFIED, LABEL_BROKEN}
     assert {f.rule for f in report.findings} <= set(ONLINE_RULES)
+    as_json = json.loads(json.dumps(report.as_dict()))
+    assert as_json["labels"] == sorted(report.labels) and len(as_json["links"]) == len(report.links)
+    assert {"url", "class", "status", "final_url", "detail", "path", "line", "requirement"} == set(as_json["links"][0])
 
 
 def test_vendor_not_member_with_did_you_mean(tmp_path: Path) -> None:

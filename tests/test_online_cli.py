@@ -90,3 +90,15 @@ def test_action_runs_review_comments_and_fails_on_changes_needed() -> None:
     assert 'exit "$CODE"' in scripts
     # inputs reach the scripts through the environment, never pasted into them
     assert "${{" not in scripts
+
+
+def test_online_options_from_the_command_line_flags(tmp_path: Path) -> None:
+    from kaic.cli._online import online_options
+
+    opts = online_options(["127.0.0.1", "Intranet.Example."], tmp_path / "l.yml", tmp_path, no_cache=True,
+                          budget=30.0, policy="faq")
+    assert opts.host_allowed("127.0.0.1") and opts.host_allowed("intranet.example")
+    assert not opts.host_allowed("example.com")
+    assert (opts.landscape, opts.k8s_conformance, opts.use_cache, opts.budget, opts.policy) == (
+        tmp_path / "l.yml", tmp_path, False, 30.0, "faq")
+    assert (opts.per_host, opts.total, opts.max_redirects) == (4, 16, 5)

@@ -272,7 +272,7 @@ def test_unresolvable_name_is_dns_error() -> None:
     ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False), ("224.0.0.1", False),
     ("::1", False), ("fe80::1", False), ("fc00::1", False), ("::ffff:127.0.0.1", False),
     ("::ffff:10.0.0.1", False), ("2002:7f00:1::", False), ("8.8.8.8", True), ("151.101.1.1", True),
-    ("2606:4700::1111", True),
+    ("2606:4700::1111", True), ("64:ff9b::7f00:1", False), ("64:ff9b::808:808", True),
 ])
 def test_public_addresses(address: str, public: bool) -> None:
     assert is_public(ipaddress.ip_address(address)) is public

@@ -41,9 +41,14 @@ class NameNotResolved(Exception):
         self.detail = detail
 
 
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
 def is_public(address: IPAddress) -> bool:
     """True for a globally routable unicast address (IPv4-mapped IPv6 judged as IPv4)."""
     if isinstance(address, ipaddress.IPv6Address):
+        if address in NAT64:  # 64:ff9b::a.b.c.d reaches a.b.c.d through a translator
+            return is_public(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
         mapped = address.ipv4_mapped or address.sixtofour
         if mapped is not None:
             return is_public(mapped)

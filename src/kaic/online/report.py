@@ -58,6 +58,10 @@ class OnlineReport:
     connections: int = 0  # sockets opened (figures and tests)
     notes: tuple[str, ...] = ()  # what the run could not refresh or read, for the reader
 
+    def as_dict(self) -> dict[str, object]:
+        return {"findings": [f.as_dict() for f in self.findings], "links": [r.as_dict() for r in self.links],
+                "labels": sorted(self.labels), "notes": list(self.notes)}
+
 
 def run_online_checks(state: RepoState, submissions: Sequence[Submission],
                       options: OnlineOptions | None = None) -> OnlineReport:

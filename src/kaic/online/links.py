@@ -167,7 +167,8 @@ class LinkChecker:
     def _remaining(self) -> float:
         return self._deadline - asyncio.get_running_loop().time()
 
-    def _cache_key(self, url: str) -> str:
+    def cache_key(self, url: str) -> str:
+        """The cache key of `url`: a result for an allowed host is never reused for a refused one."""
         try:
             host = httpx.URL(url).host
         except (httpx.InvalidURL, TypeError, ValueError):
@@ -183,7 +184,7 @@ class LinkChecker:
         return await asyncio.shield(task)
 
     async def _check_cached(self, url: str) -> Outcome:
-        key = self._cache_key(url)
+        key = self.cache_key(url)
         cached = Outcome.from_cache(self._cache.get("links", key))
         if cached is not None:
             return cached

@@ -6,7 +6,6 @@ import asyncio
 import concurrent.futures
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from ..load import RepoState
@@ -20,10 +19,11 @@ from .client import make_client
 from .collect import CONFORMANCE_FIELD, LOGO_FIELD, LinkSite, link_sites
 from .conformance import conformance_target
 from .guard import GuardedBackend
-from .landscape import LandscapeError, Members, parse_members
+from .landscape import Members
 from .links import LinkChecker, LinkClass, Outcome
+from .logo import fetch_logo
+from .members import member_list
 from .options import OnlineOptions
-from .sniff import sniff
 
 LABEL_UNVERIFIED = "links-unverified"
 LABEL_BROKEN = "links-broken"
@@ -95,8 +95,8 @@ async def _run(subs: list[Submission], options: OnlineOptions) -> OnlineReport:
     async with make_client(options, backend) as client:
         checker = LinkChecker(client, options, cache, deadline)
         link_jobs = [checker.check(u) for u in link_urls]
-        logo_jobs = [_logo(checker, cache, u, options) for u in sorted(logo_urls)]
-        members_job = _members(checker, cache, options) if any(s.vendor for s in subs) else _none()
+        logo_jobs = [fetch_logo(checker, cache, u, options) for u in sorted(logo_urls)]
+        members_job = member_list(checker, cache, options) if any(s.vendor for s in subs) else _none()
         found = await asyncio.gather(asyncio.gather(*link_jobs), asyncio.gather(*logo_jobs), members_job)
     link_outcomes, logo_outcomes, (members, members_error) = found
     logos = dict(zip(sorted(logo_urls), logo_outcomes, strict=True))
@@ -135,76 +135,3 @@ def _judge(sub: Submission, facts: Facts, policy: str) -> list[Finding]:
                                  f"online check {rule.id} crashed: {type(exc).__name__}: {exc}",
                                  "Please report this as a kaic bug, with the file."))
     return found
-
-
-async def _logo(checker: LinkChecker, cache: DiskCache, url: str,
-                options: OnlineOptions) -> tuple[Outcome, str]:
-    """The logo's class and sniffed kind: one GET whose body is read only as far as the cap."""
-    key = url + ("\nallowed" if options.host_allowed(_host(url)) else "\npublic")
-    cached = cache.get("logos", key)
-    if isinstance(cached, dict):
-        outcome = Outcome.from_cache(cached.get("outcome"))
-        kind = cached.get("kind")
-        if outcome is not None and isinstance(kind, str):
-            return outcome, kind
-    outcome = await checker.follow(url, head_first=False, cap=options.body_cap)
-    kind = sniff(outcome.body or b"") if outcome.klass.verified and outcome.klass is not LinkClass.BROKEN else ""
-    if outcome.klass is not LinkClass.REFUSED:
-        ttl = options.cache_ttl if outcome.klass.verified else options.transient_ttl
-        cache.put("logos", key, {"outcome": outcome.as_cache(), "kind": kind}, ttl)
-    return outcome, kind
-
-
-def _host(url: str) -> str:
-    import httpx
-
-    try:
-        return httpx.URL(url).host
-    except (httpx.InvalidURL, TypeError, ValueError):
-        return ""
-
-
-async def _members(checker: LinkChecker, cache: DiskCache,
-                   options: OnlineOptions) -> tuple[Members | None, str]:
-    """The CNCF member list from --landscape FILE, the cache, or the landscape URL."""
-    if options.landscape is not None:
-        return _members_from_file(options.landscape, options.landscape_cap)
-    found = cache.get_with_age("landscape", options.landscape_url)
-    names = found[0] if found and isinstance(found[0], list) and all(isinstance(n, str) for n in found[0]) else None
-    if names is not None and found is not None and not found[1]:
-        return Members(frozenset(names), options.landscape_url), ""
-    members, problem = await _fetch_members(checker, options)
-    if members is not None:
-        cache.put("landscape", options.landscape_url, sorted(members.names), options.cache_ttl)
-        return members, ""
-    if names is not None:  # an expired copy, used and said so
-        return Members(frozenset(names), f"an expired cached copy of {options.landscape_url}",
-                       stale=f"could not refresh it: {problem}"), ""
-    return None, problem
-
-
-async def _fetch_members(checker: LinkChecker, options: OnlineOptions) -> tuple[Members | None, str]:
-    outcome = await checker.follow(options.landscape_url, head_first=False, cap=options.landscape_cap + 1)
-    if outcome.klass not in (LinkClass.OK, LinkClass.REDIRECTED):
-        return None, f"could not fetch {options.landscape_url}: {outcome.klass.value} ({outcome.detail})"
-    body = outcome.body or b""
-    if len(body) > options.landscape_cap:
-        return None, f"{options.landscape_url} is larger than {options.landscape_cap} bytes"
-    try:
-        return await asyncio.to_thread(parse_members, body.decode("utf-8", "replace"), options.landscape_url), ""
-    except LandscapeError as exc:
-        return None, str(exc)
-
-
-def _members_from_file(path: Path, cap: int) -> tuple[Members | None, str]:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(cap + 1)
-    except OSError as exc:
-        return None, f"cannot read {path}: {exc.strerror or exc}"
-    if len(data) > cap:
-        return None, f"{path} is larger than {cap} bytes"
-    try:
-        return parse_members(data.decode("utf-8", "replace"), str(path)), ""
-    except LandscapeError as exc:
-        return None, str(exc)

@@ -9,7 +9,7 @@ from .sniff import sniff
 
 
 async def fetch_logo(checker: LinkChecker, cache: DiskCache, url: str,
-                options: OnlineOptions) -> tuple[Outcome, str]:
+                     options: OnlineOptions) -> tuple[Outcome, str]:
     """The logo's class and sniffed kind: one GET whose body is read only as far as the cap."""
     key = checker.cache_key(url)
     cached = cache.get("logos", key)

@@ -12,7 +12,7 @@ from .options import OnlineOptions
 
 
 async def member_list(checker: LinkChecker, cache: DiskCache,
-                   options: OnlineOptions) -> tuple[Members | None, str]:
+                      options: OnlineOptions) -> tuple[Members | None, str]:
     """The CNCF member list from --landscape FILE, the cache, or the landscape URL."""
     if options.landscape is not None:
         return _members_from_file(options.landscape, options.landscape_cap)

@@ -305,3 +305,16 @@ def test_expired_landscape_copy_is_used_and_said_so_when_the_refresh_fails(tmp_p
     (hit,) = [f for f in report.findings if f.rule == "vendor-not-member"]
     assert "expired cached copy" in hit.message and "'Acme Widgets Corporation'" in hit.message
     assert len(report.notes) == 1 and "could not refresh" in report.notes[0] and "server-error" in report.notes[0]
+
+
+def test_run_online_checks_works_from_inside_an_event_loop(tmp_path: Path) -> None:
+    import asyncio
+
+    with serve(_site) as srv:
+        root, text = _repo(tmp_path, srv.url)
+        state = load_state(open_source(str(root)))
+
+        async def caller() -> int:
+            return len(run_online_checks(state, state.submissions, _options(tmp_path)).links)
+
+        assert asyncio.run(caller()) == text.count(srv.url)

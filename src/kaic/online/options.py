@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; +https://github.com/kaic-project/kaic)"
+PROJECT_URL = "https://github.com/kaic-project/kaic"  # where a site owner reads what kaic is (the User-Agent names it)
+USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; +" + PROJECT_URL + ")"
 LANDSCAPE_URL = "https://raw.githubusercontent.com/cncf/landscape/master/landscape.yml"
 
 

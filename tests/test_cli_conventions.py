@@ -410,6 +410,8 @@ def test_csv_writes_booleans_and_versions_one_way(tmp_path: Path) -> None:
                 assert all(row[header_index] == row[where].split("/")[0][1:] for row in rows[1:]), path.name
             if cells and cells <= {"true", "false", ""}:
                 booleans |= cells
+            if name in ("versions", "products", "platforms", "submissions") and any(";" in c for c in cells):
+                assert all(" " not in c.replace("; ", ";") for c in cells if name == "versions"), (path.name, name)
     assert booleans >= {"true", "false"}
 
 

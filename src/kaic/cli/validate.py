@@ -23,6 +23,7 @@ from ._common import (
     SourceOpt,
     WriteBaselineOpt,
     check_format,
+    did_you_mean,
     emit,
     fail,
     fail_on_or_fail,
@@ -59,7 +60,8 @@ def validate_cmd(
     fmt = check_format(fmt, tuple(FORMATS))
     threshold = fail_on_or_fail(fail_on)
     if policy not in POLICIES:
-        fail(f"unknown policy {policy!r}", "use one of: " + ", ".join(POLICIES))
+        hint = did_you_mean(policy, POLICIES)
+        fail(f"unknown policy {policy!r}", (hint + " " if hint else "") + "use one of: " + ", ".join(POLICIES))
     src, state = load_or_fail(source, ref)
     if paths or changed:
         from ..select import base_source, by_change, by_paths

@@ -60,7 +60,7 @@ class VendorsSection:
 
     def csv(self, data: Any) -> dict[str, Rows]:
         rows: Rows = [["key", "name", "group", "curated", "versions", "products", "platforms", "spellings"]]
-        rows += [[v["key"], v["name"], v["group"], v["curated"], " ".join(v["versions"]), " ".join(v["products"]),
+        rows += [[v["key"], v["name"], v["group"], v["curated"], "; ".join(v["versions"]), "; ".join(v["products"]),
                   "; ".join(v["platforms"]), "; ".join(v["spellings"])] for v in data]
         return {"vendors": rows}
 

@@ -464,3 +464,15 @@ def test_a_tab_in_product_yaml_names_the_column(tmp_path: Path) -> None:
     found = json.loads(invoke("validate", "-s", str(root), "-f", "json").stdout)["findings"]
     assert [(f["rule"], f["line"]) for f in found] == [("yaml-invalid", line)]
     assert "tabs are not allowed" in found[0]["message"] and "(column 1)" in found[0]["message"]
+
+
+@pytest.mark.parametrize("args", [["report", "-s", "sample", "--no-history", "-f", "json", "--vendor-groups"],
+                                  ["catalog", "--check", "--file"], ["catalog", "--file"]])
+def test_yaml_errors_in_data_files_are_one_line(tmp_path: Path, args: list[str]) -> None:
+    bad = tmp_path / "data.yaml"
+    bad.write_text("groups:\n  - id: x\n\tname: y\n", encoding="utf-8")
+    result = invoke(*args, str(bad))
+    assert result.exit_code in (1, 2)
+    text = (result.stderr + result.stdout).strip().splitlines()
+    line = next(t for t in text if str(bad) in t)
+    assert f"{bad}:3:1: " in line and "tabs are not allowed" in line

@@ -268,3 +268,16 @@ def plain(node: Node | None) -> object:
     if isinstance(node, Seq):
         return [plain(n) for n in node.items]
     return {k: plain(v) for k, _, v in node.entries}
+
+
+def yaml_error_line(origin: str, exc: yaml.YAMLError, text: str = "") -> str:
+    """A YAML error as one line, `file:line:column: problem` (tabs named as such)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
+    where = origin
+    if mark is not None:
+        where = f"{origin}:{mark.line + 1}:{mark.column + 1}"
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem = "tabs are not allowed in YAML indentation; use spaces"
+    return f"{where}: {' '.join(str(problem).split())}"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ._yaml import yaml_error_line
 from .rules import RULES, Severity
 from .source import ReadRefused, Source
 
@@ -83,19 +84,6 @@ def _pyproject_rules(text: str, origin: str) -> dict[str, Severity | None] | Non
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: {exc}") from None
     return None if tool is None else _parse(tool, origin)
-
-
-def yaml_error_line(origin: str, exc: yaml.YAMLError, text: str = "") -> str:
-    """A YAML error as one line, `file:line:column: problem` (tabs named as such)."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
-    where = origin
-    if mark is not None:
-        where = f"{origin}:{mark.line + 1}:{mark.column + 1}"
-        lines = text.splitlines()
-        if mark.line < len(lines) and "\t" in lines[mark.line]:
-            problem = "tabs are not allowed in YAML indentation; use spaces"
-    return f"{where}: {' '.join(str(problem).split())}"
 
 
 def _yaml_rules(read: Callable[[], bytes | str], origin: str) -> dict[str, Severity | None]:

@@ -133,15 +133,21 @@ def load_vendor_groups(path: Path | None = None, *, check_schema: bool | None = 
     """
     import yaml
 
+    from .._yaml import yaml_error_line
+
     chosen = path or DEFAULT_PATH
     if not chosen.is_file():
         if path is not None:
             raise VendorGroupsError(f"no such vendor-groups file: {path}")
         return VendorGroups()
     try:
-        data = yaml.safe_load(chosen.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise VendorGroupsError(f"cannot read {chosen}: {exc}") from None
+        text = chosen.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VendorGroupsError(f"cannot read {chosen}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise VendorGroupsError(yaml_error_line(str(chosen), exc, text)) from None
     if check_schema if check_schema is not None else path is not None:
         validate_against_schema(data, str(chosen))
     return parse_vendor_groups(data, str(chosen))

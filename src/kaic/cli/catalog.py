@@ -63,6 +63,7 @@ def catalog_cmd(
     from rich.markup import escape
     from rich.table import Table
 
+    from .._yaml import yaml_error_line
     from ..components.catalog import CatalogError, check_data, default_path, read_catalog
 
     fmt = check_format(fmt, CATALOG_FORMATS)
@@ -70,10 +71,11 @@ def catalog_cmd(
     if not path.is_file():
         fail(f"no catalog at {path}")
     if check:
+        text = path.read_text(encoding="utf-8")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            typer.echo(f"{path}: not YAML: {exc}")
+            typer.echo(yaml_error_line(str(path), exc, text))
             raise typer.Exit(1) from None
         problems = check_data(data)
         for p in problems:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .._yaml import yaml_error_line
 from .matcher import Matcher, Term, TermKind, compiled_matcher, fold_key
 from .model import Kind
 from .urls import PrefixIndex, repo_prefixes
@@ -377,10 +378,11 @@ def parse_catalog(data: Any, path: str = "", check: bool = True, schema: bool = 
 
 
 def read_catalog(path: Path, check: bool = True, schema: bool = True) -> Catalog:
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise CatalogError([f"{path}: not YAML: {exc}"]) from None
+        raise CatalogError([yaml_error_line(str(path), exc, text)]) from None
     return parse_catalog(data, str(path), check, schema)
 
 

@@ -128,9 +128,9 @@ def test_color_flags_and_no_color(repo: Path) -> None:
 # -- -f and -o -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["validate"], ["report", "--no-history"], ["catalog"]])
+@pytest.mark.parametrize("command", [["validate"], ["report", "--no-history"], ["catalog"], ["rules"]])
 def test_f_is_format_everywhere(command: list[str]) -> None:
-    args = [*command] if command[0] == "catalog" else [*command, "-s", "sample"]
+    args = [*command] if command[0] in ("catalog", "rules") else [*command, "-s", "sample"]
     result = invoke(*args, "-f", "json")
     assert json.loads(result.stdout)["kind"].startswith("kaic-")
     wrong = invoke(*args, "-f", "jsn")
@@ -176,6 +176,9 @@ def test_every_json_output_has_the_envelope(repo: Path, git_repo: Path, tmp_path
     expiry = json.loads(invoke("expiry", "-s", str(git_repo), "-f", "json").stdout)
     valid_envelope(expiry, "kaic-expiry")
     valid_envelope(json.loads(invoke("catalog", "-f", "json").stdout), "kaic-catalog")
+    rules = json.loads(invoke("rules", "-f", "json").stdout)
+    valid_envelope(rules, "kaic-rules")
+    assert rules["summary"]["rules"] == len(rules["rules"]) and GAMMA_WARNING in {r["id"] for r in rules["rules"]}
     accepted = tmp_path / "accepted.json"
     invoke("validate", "-s", str(repo), "--write-baseline", str(accepted))
     valid_envelope(json.loads(accepted.read_text(encoding="utf-8")), "kaic-accepted")

@@ -43,7 +43,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_precommit_passes_a_clean_folder(repo: Path) -> None:
     result = CliRunner().invoke(app, ["precommit", f"v{VERSION}/acme/PRODUCT.yaml"])
     assert result.exit_code == 0, result.output
-    assert "1 submissions checked" in result.output
+    assert "1 submission checked" in result.output
 
 
 def test_precommit_fails_on_the_folder_of_a_staged_evidence_file(repo: Path) -> None:

@@ -7,6 +7,11 @@
   `note()` for progress lines on stderr that `--quiet` silences.
 - Every JSON document kaic writes is wrapped by `envelope()` (kind, schema_version,
   kaic_version, source, summary), described by data/schemas/envelope.schema.json.
+- Rule selection and accepted findings, for every command that validates (validate,
+  review): `SelectOpt`, `IgnoreOpt`, `FailOnOpt`, `BaselineOpt`, `WriteBaselineOpt`, then
+  `restrict_or_fail(config, select, ignore)`, `fail_on_or_fail(text)`,
+  `set_aside_accepted(result, source, baseline)`, `write_accepted(result, path)` and
+  `accept.fails(findings, threshold)` for the exit code.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ __all__ = [
     "EXIT_USAGE", "OPTIONS", "BaselineOpt", "FailOnOpt", "IgnoreOpt", "OutOpt", "RefOpt", "SelectOpt",
     "SourceOpt", "TitleOpt", "WriteBaselineOpt", "check_format", "did_you_mean", "emit", "emit_json",
     "envelope", "fail", "fail_on_or_fail", "format_option", "load_or_fail", "note", "open_or_fail", "plural",
-    "restrict_or_fail", "use_color", "write_files",
+    "restrict_or_fail", "set_aside_accepted", "use_color", "write_accepted", "write_files",
 ]
 
 SourceOpt = Annotated[

@@ -206,7 +206,7 @@ def expiry_text(e: dict[str, Any]) -> str:
 
     if e["expiring"]:
         out.append(f"\nExpiring within {e['within_days']} days:")
-        out += [line(c, f"expires {c['expires']} ({c['days_left']} days left)") for c in e["expiring"]]
+        out += [line(c, f"expires {c['expires']} ({plural(c['days_left'], 'day')} left)") for c in e["expiring"]]
     if e["expired"]:
         out.append("\nExpired:")
         out += [line(c, f"expired {c['expires']}") for c in e["expired"]]
@@ -235,14 +235,25 @@ def history_text(h: dict[str, Any], verbose: bool = False) -> str:
            f"{plural(len(h['commits']), 'commit')} walked.", ""]
     for c in sorted(certs, key=lambda c: (c["certified"]["date"], c["path"])):
         who = _plain(c["platform"] or c["product"])
-        out.append(f"  {c['certified']['date'][:10]}  {c['path']}  {who}  "
-                   f"{STATUS_WORDS.get(c.get('status', ''), c.get('status', ''))}, expires {c['expires']}")
+        out.append(f"  {c['certified']['date'][:10]}  {c['path']}  {who}  {_standing_words(c)}")
     if verbose and h["commits"]:
         out += ["", "Commits:"]
         for c in h["commits"]:
             out.append(f"  {str(c.get('date', ''))[:10]}  {str(c.get('commit', ''))[:7]}  "
                        f"{_plain(c.get('subject', ''))}")
     return "\n".join(out) + "\n"
+
+
+def _standing_words(c: dict[str, Any]) -> str:
+    """"current, expires 2027-01-27 (56 days left)", "expired 2026-10-30", "withdrawn 2026-02-01"."""
+    status = c.get("status", "")
+    if status == "withdrawn" and c.get("withdrawn"):
+        return f"withdrawn {c['withdrawn']['date'][:10]}"
+    if status == "expired":
+        return f"expired {c['expires']}"
+    if status == "current":
+        return f"current, expires {c['expires']} ({plural(c['days_left'], 'day')} left)"
+    return f"{STATUS_WORDS.get(status, status)}, expires {c['expires']}"
 
 
 def _plain(text: str) -> str:

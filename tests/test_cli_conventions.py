@@ -263,6 +263,11 @@ def test_baseline_reports_only_new_findings(repo: Path, tmp_path: Path) -> None:
     data = json.loads(new.stdout)
     assert new.exit_code == 1 and [f["path"] for f in data["findings"]] == [f"{V}/acme/PRODUCT.yaml"]
     assert data["summary"]["suppressed"] == 2
+    # writing again with --baseline keeps the accepted findings and adds the new one
+    again_file = tmp_path / "again.json"
+    invoke("validate", "-s", str(repo), "--baseline", str(accepted), "--write-baseline", str(again_file))
+    assert json.loads(again_file.read_text(encoding="utf-8"))["summary"]["accepted"] == 3
+    assert invoke("validate", "-s", str(repo), "--baseline", str(again_file)).exit_code == 0
     broken = tmp_path / "broken.json"
     broken.write_text('{"kind": ', encoding="utf-8")
     bad = invoke("validate", "-s", str(repo), "--baseline", str(broken))

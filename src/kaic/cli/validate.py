@@ -80,9 +80,10 @@ def validate_cmd(
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
     cfg = restrict_or_fail(cfg, select, ignore)
-    result = set_aside_accepted(validate(state, cfg, chosen, policy), src, baseline)
-    if write_baseline is not None:
-        write_accepted(result, write_baseline)
+    found = validate(state, cfg, chosen, policy)
+    if write_baseline is not None:  # every finding of today is accepted, those of --baseline too
+        write_accepted(set_aside_accepted(found, src, None), write_baseline)
+    result = set_aside_accepted(found, src, baseline)
     emit(FORMATS[fmt](result, color=out is None and use_color()), out)
     from ..accept import fails
 

@@ -1,0 +1,76 @@
+"""`go test -json` / test2json NDJSON (also gotestsum `--jsonfile`).
+
+Only `pass`, `fail` and `skip` events count. Events without `Test` are about the
+package: a package that fails with no failing test (a build failure or a panic in
+TestMain) is reported as the failing test `package <import path>`, as upstream does.
+Go 1.24+ `build-fail` events mark a package that did not compile.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ._text import lines, seconds, short, too_many
+from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
+
+WHAT = "go test JSON"
+_OUTCOMES = {"pass": Outcome.PASS, "fail": Outcome.FAIL, "skip": Outcome.SKIP}
+
+
+def parse(data: bytes) -> Parsed:
+    recorder = Recorder()
+    facts: dict[str, str] = {}
+    failed_packages: list[str] = []
+    count = 0
+    for number, text in lines(data, WHAT):
+        if not text.strip():
+            continue
+        try:
+            event = json.loads(text)
+        except ValueError as exc:
+            raise ArtifactError(f"parsing {WHAT} at line {number}: {short(str(exc), 120)}") from None
+        if not isinstance(event, dict):
+            raise ArtifactError(f"parsing {WHAT} at line {number}: not a JSON object")
+        action = event.get("Action")
+        package = event.get("Package") or event.get("ImportPath")
+        if isinstance(package, str) and package:
+            facts.setdefault("module", short(package, 120))
+        when = event.get("Time")
+        if isinstance(when, str):
+            facts.setdefault("started", short(when, 40))
+        output = event.get("Output")
+        if isinstance(output, str) and "go_version" not in facts:
+            _go_version(output, facts)
+        if action == "build-fail" and isinstance(package, str):
+            failed_packages.append(f"build {package}")
+            continue
+        outcome = _OUTCOMES.get(action) if isinstance(action, str) else None
+        if outcome is None:
+            continue
+        test = event.get("Test")
+        elapsed = event.get("Elapsed")
+        duration = seconds(str(elapsed)) if isinstance(elapsed, int | float) else None
+        if isinstance(test, str) and test:
+            count += 1
+            too_many(count, WHAT)
+            recorder.add(TestResult(test, outcome, duration))
+        elif outcome is Outcome.FAIL and isinstance(package, str):
+            failed_packages.append(f"package {package}")
+        elif duration is not None:
+            facts["duration"] = f"{duration:g}s"
+    if failed_packages and not recorder.has_failure:
+        for name in dict.fromkeys(failed_packages):
+            recorder.add(TestResult(name, Outcome.FAIL))
+    if not recorder.tests:
+        raise ArtifactError(f"parsing {WHAT}: no test events found")
+    return Parsed(Format.GO_TEST_JSON, recorder.tests, facts)
+
+
+def _go_version(output: str, facts: dict[str, str]) -> None:
+    at = output.find("go1.")
+    if at >= 0:
+        end = at + 4
+        while end < len(output) and (output[end].isdigit() or output[end] == "."):
+            end += 1
+        if end > at + 4:
+            facts["go_version"] = output[at:end].rstrip(".")

@@ -7,6 +7,7 @@ Reading with an error, never an exception.
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -76,10 +77,8 @@ def read_artifact(source: Source, tree: Tree, path: str) -> Reading:
     per_source = _BY_SOURCE.get(source)
     if per_source is None:
         per_source = {}
-        try:
+        with contextlib.suppress(TypeError):  # a source that cannot be weakly referenced
             _BY_SOURCE[source] = per_source
-        except TypeError:  # pragma: no cover - a source that cannot be weakly referenced
-            pass
     known = per_source.get(path)
     if known is not None:
         return known

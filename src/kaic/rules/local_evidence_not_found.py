@@ -4,7 +4,8 @@ Every evidence item that is not an http(s) URL is a file to the upstream validat
 in every checklist version: `file://` and a leading `/` are dropped, the text after
 `#` is a test name, the product's own `vX.Y/<dir>/` prefix is removed, and the rest
 must exist in the folder holding PRODUCT.yaml (a folder counts). Words are looked up
-too: `see gang.md` or `N/A` as evidence fail upstream as missing files. A path
+too: `see gang.md` or `N/A` in an evidence list fail upstream as missing files (a
+plain string instead of a list is `evidence-not-a-list`). A path
 through a symbolic link is reported by `local-evidence-link`, words that name no
 file by `evidence-not-a-link`.
 
@@ -14,7 +15,7 @@ Passes: `evidence: [results/gang.log]` or `file://v1.37/acme/junit.xml#TestGang`
 
 from collections.abc import Iterator
 
-from ..model import EvidenceKind, Status, Submission, normalize_status
+from ..model import EvidenceForm, EvidenceKind, Status, Submission, normalize_status
 from ..model.evidence_path import PathProblem
 from ._api import Context, Hit, Severity, shorten
 
@@ -33,8 +34,9 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                 continue
             if e.lookup is None or e.problem is not None:
                 continue
-            if e.kind is EvidenceKind.TEXT and normalize_status(e.raw) is Status.OTHER:
-                continue  # words: evidence-not-a-link
+            if e.kind is EvidenceKind.TEXT and (normalize_status(e.raw) is Status.OTHER
+                                                or a.evidence_form is not EvidenceForm.LIST):
+                continue  # words: evidence-not-a-link; a plain string: evidence-not-a-list
             if ctx.exists(e.lookup) or ctx.link_on_path(e.lookup):
                 continue
             if e.named_in_text:

@@ -9,7 +9,7 @@ from .detect import TRIED, detect, parse_as
 from .evaluate import Backing, Citation, SubmissionArtifacts, TestCheck, evaluate
 from .model import ArtifactError, Counts, Format, Outcome, Parsed, TestResult
 from .read import ARTIFACT_MAX_BYTES, Reading, parse_bytes, read_artifact
-from .testmap import MappedTest, TestMap, test_map
+from .testmap import MappedTest, TestMap, load_test_map
 
 __all__ = [
     "ARTIFACT_MAX_BYTES",
@@ -31,8 +31,8 @@ __all__ = [
     "detect",
     "evaluate",
     "find",
+    "load_test_map",
     "parse_as",
     "parse_bytes",
     "read_artifact",
-    "test_map",
 ]

@@ -20,7 +20,7 @@ from ..source import EntryKind, Source, Tree
 from .aggregate import find
 from .model import Outcome
 from .read import Reading, read_artifact
-from .testmap import test_map
+from .testmap import load_test_map
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def evaluate(sub: Submission, source: Source | None, tree: Tree) -> SubmissionAr
 
 
 def _evaluate(sub: Submission, source: Source, tree: Tree) -> SubmissionArtifacts:
-    tmap = test_map()
+    tmap = load_test_map()
     out = SubmissionArtifacts()
     seen: set[str] = set()
     for answer in sub.answered:
@@ -122,7 +122,7 @@ def _evaluate(sub: Submission, source: Source, tree: Tree) -> SubmissionArtifact
 
 
 def _checks(citation: Citation, version: str) -> list[TestCheck]:
-    tmap = test_map()
+    tmap = load_test_map()
     parsed = citation.reading.parsed
     assert parsed is not None
     ev = citation.evidence

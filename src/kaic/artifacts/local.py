@@ -15,7 +15,7 @@ from typing import Any
 from .aggregate import find
 from .model import Outcome, Parsed
 from .read import ARTIFACT_MAX_BYTES, Reading, parse_bytes, refused
-from .testmap import test_map
+from .testmap import load_test_map
 
 
 def read_file(path: Path) -> Reading:
@@ -54,7 +54,7 @@ class Proof:
 def proofs(parsed: Parsed) -> list[Proof]:
     """The requirements the tests in `parsed` prove (or fail to), by data/test_map.yaml."""
     out: list[Proof] = []
-    for m in test_map().tests:
+    for m in load_test_map().tests:
         outcome = find(parsed, m.test, m.suite.match)
         if outcome is not None:
             out.append(Proof(m.requirement, m.test, outcome, m.upstream, m.since))

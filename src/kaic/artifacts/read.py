@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..source import EntryKind, ReadRefused, Source, Tree
 from .detect import TRIED, detect, parse_as
 from .model import ArtifactError, Format, Parsed
-from .testmap import test_map
+from .testmap import load_test_map
 
 ARTIFACT_MAX_BYTES = 32 * 1024 * 1024
 """Artifacts larger than this are refused (a base-conformance junit_01.xml is ~3 MB)."""
@@ -43,7 +43,7 @@ _BY_SOURCE: weakref.WeakKeyDictionary[object, dict[str, Reading]] = weakref.Weak
 
 def parse_bytes(path: str, data: bytes) -> Reading:
     """Detect the format of `data` and parse it; also judge it as upstream would by name."""
-    upstream = test_map().upstream_format(path)
+    upstream = load_test_map().upstream_format(path)
     found = detect(data)
     reason = found.reason
     parsed: Parsed | None = None
@@ -69,7 +69,7 @@ def parse_bytes(path: str, data: bytes) -> Reading:
 
 
 def refused(path: str, message: str) -> Reading:
-    return Reading(path, None, None, message, test_map().upstream_format(path), message)
+    return Reading(path, None, None, message, load_test_map().upstream_format(path), message)
 
 
 def read_artifact(source: Source, tree: Tree, path: str) -> Reading:

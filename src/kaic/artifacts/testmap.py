@@ -72,7 +72,7 @@ def schema_path() -> Path:
 
 
 @cache
-def test_map() -> TestMap:
+def load_test_map() -> TestMap:
     raw = yaml.safe_load(data_path().read_text(encoding="utf-8"))
     suites = {s["id"]: Suite(s["id"], s["name"], s["match"], s.get("url", "")) for s in raw["suites"]}
     tests = tuple(

@@ -11,7 +11,7 @@ Passes: `evidence: ["file://junit.xml#TestGangScheduling", "https://..."]`.
 
 from collections.abc import Iterator
 
-from ..artifacts import test_map
+from ..artifacts import load_test_map
 from ..model import Status, Submission
 from ._api import Context, Hit, Severity
 
@@ -22,7 +22,7 @@ UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    tmap = test_map()
+    tmap = load_test_map()
     for a in sub.answered:
         mapped = tmap.upstream_test(a.id)
         if mapped is None or not mapped.applies_to(sub.version) or a.status is not Status.IMPLEMENTED:

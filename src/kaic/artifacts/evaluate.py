@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..model import Evidence, Status, Submission
+from ..model import Answer, Evidence, Status, Submission
 from ..source import EntryKind, Source, Tree
 from .aggregate import find
 from .model import Outcome, Parsed
@@ -31,7 +31,11 @@ class Citation:
     evidence: Evidence
     reading: Reading
     first: bool  # the first citation of this file in the submission
-    status: Status = Status.EMPTY  # the answer's status
+    answer: Answer
+
+    @property
+    def status(self) -> Status:
+        return self.answer.status
 
     @property
     def written(self) -> str:
@@ -113,7 +117,7 @@ def _evaluate(sub: Submission, source: Source, tree: Tree) -> SubmissionArtifact
             if entry is None or entry.kind is not EntryKind.FILE:
                 continue  # missing, a folder or a link: the local-evidence rules say so
             reading = read_artifact(source, tree, path)
-            citation = Citation(answer.id, ev, reading, path not in seen, answer.status)
+            citation = Citation(answer.id, ev, reading, path not in seen, answer)
             seen.add(path)
             out.citations.append(citation)
             if reading.parsed is not None:

@@ -14,12 +14,11 @@ from collections.abc import Iterator
 
 from ..artifacts.evaluate import for_rule
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "artifact-failing-tests"
 SEVERITY = Severity.ERROR
 HINT = "Fix the failures and commit the output of a clean run, or leave the failing run out of the evidence."
-UPSTREAM = True
 SHOWN = 10
 
 
@@ -36,7 +35,9 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             listed = f"{parsed.tally().failed} (the file gives totals only)"
         else:
             continue
-        upstream = c.upstream_reads and c.reading.upstream_error is None
+        upstream = (c.upstream_reads and c.reading.upstream_error is None
+                    and ctx.read_upstream(c.answer) is not None)
         note = "" if upstream else "; upstream does not read this file (it goes by name)"
         yield Hit(f"test artifact {c.written} contains failing tests: {listed}{note}", c.evidence.line,
-                  c.requirement or None, None if upstream else Severity.WARNING)
+                  c.requirement or None, None if upstream else Severity.WARNING,
+                  upstream_fails=upstream, facts=facts(artifact=c.written, names=", ".join(names)))

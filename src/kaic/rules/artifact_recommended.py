@@ -18,7 +18,6 @@ from ._api import Context, Hit, Severity
 ID = "artifact-recommended"
 SEVERITY = Severity.WARNING
 HINT = "Run the AI Conformance test suite and cite its junit.xml, results.json or e2e.log (see instructions.md)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -14,17 +14,18 @@ from collections.abc import Iterator
 
 from ..artifacts.evaluate import for_rule
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "artifact-test-not-found"
 SEVERITY = Severity.ERROR
 HINT = "Run the test the requirement names and commit that run's output, or fix the test name after '#'."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for k in for_rule(sub, ctx.state).checks:
         if k.outcome is None:
             c = k.citation
+            upstream = k.upstream and ctx.read_upstream(c.answer) is not None
             yield Hit(f"test {k.test!r} referenced by {c.requirement} was not found in {c.written}",
-                      c.evidence.line, c.requirement or None, None if k.upstream else Severity.WARNING)
+                      c.evidence.line, c.requirement or None, None if upstream else Severity.WARNING,
+                      upstream_fails=upstream, facts=facts(test=k.test, artifact=c.written))

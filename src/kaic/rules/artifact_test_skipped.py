@@ -13,17 +13,18 @@ from collections.abc import Iterator
 from ..artifacts import Outcome
 from ..artifacts.evaluate import for_rule
 from ..model import Status, Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "artifact-test-skipped"
 SEVERITY = Severity.ERROR
 HINT = "Run the test with the flags it needs so it passes, or answer N/A with the reason in notes."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for k in for_rule(sub, ctx.state).checks:
         c = k.citation
+        upstream = k.upstream and ctx.read_upstream(c.answer) is not None
         if k.outcome is Outcome.SKIP and c.status is Status.IMPLEMENTED:
             yield Hit(f"{c.requirement} is Implemented but test {k.test!r} was skipped in {c.written}",
-                      c.evidence.line, c.requirement or None, None if k.upstream else Severity.WARNING)
+                      c.evidence.line, c.requirement or None, None if upstream else Severity.WARNING,
+                      upstream_fails=upstream, facts=facts(test=k.test, artifact=c.written))

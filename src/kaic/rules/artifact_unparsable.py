@@ -16,12 +16,11 @@ from collections.abc import Iterator
 
 from ..artifacts.evaluate import for_rule
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "artifact-unparsable"
 SEVERITY = Severity.ERROR
 HINT = "Commit the file the test run wrote, unedited, under the name of its format (junit.xml, results.json, e2e.log)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
@@ -36,7 +35,10 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                 also = (f"; kaic reads it by content as a {r.format.label}: "
                         f"{t.passed} passed, {t.failed} failed, {t.skipped} skipped")
             yield Hit(f"invalid test artifact for {c.requirement}: {c.written} ({r.upstream_error}){also}",
-                      c.evidence.line, c.requirement or None)
+                      c.evidence.line, c.requirement or None,
+                      upstream_fails=ctx.read_upstream(c.answer) is not None,
+                      facts=facts(artifact=c.written, error=r.upstream_error))
         elif r.error is not None and r.recognised:
             yield Hit(f"test artifact {c.written} cannot be read ({r.error}); upstream does not read "
-                      "this file (it goes by name)", c.evidence.line, c.requirement or None, Severity.WARNING)
+                      "this file (it goes by name)", c.evidence.line, c.requirement or None, Severity.WARNING,
+                      upstream_fails=False)

@@ -17,20 +17,21 @@ from collections.abc import Iterator
 
 from ..model import EvidenceForm, EvidenceKind, Status, Submission, normalize_status
 from ..model.evidence_path import PathProblem
-from ._api import Context, Hit, Severity, shorten
+from ._api import Context, Hit, Severity, facts, shorten
 
 ID = "local-evidence-not-found"
 SEVERITY = Severity.ERROR
 HINT = "Commit the file next to PRODUCT.yaml and cite its path alone (relative to the product folder)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answers:
         for e in a.evidence:
             where = a.id or None
+            reads = ctx.read_upstream(a) is not None
             if e.problem is PathProblem.EMPTY:
-                yield Hit(f"evidence {shorten(e.raw, 60)!r} names no file: empty file path", e.line, where)
+                yield Hit(f"evidence {shorten(e.raw, 60)!r} names no file: empty file path", e.line, where,
+                          upstream_fails=reads, facts=facts(case="empty", link=e.raw.strip()))
                 continue
             if e.lookup is None or e.problem is not None:
                 continue
@@ -42,9 +43,12 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             if e.named_in_text:
                 found = "exists" if e.resolved and ctx.exists(e.resolved) else "does not exist either"
                 yield Hit(f"evidence {shorten(e.raw, 60)!r} is words, not a path: upstream looks for a file "
-                          f"with that name and fails ({e.target} {found})", e.line, where)
+                          f"with that name and fails ({e.target} {found})", e.line, where,
+                          upstream_fails=reads, facts=facts(case="missing", link=e.raw.strip(), found=e.lookup))
             elif e.kind is EvidenceKind.TEXT:
                 yield Hit(f"evidence {e.raw.strip()!r} is a status word, not a file: upstream looks for a "
-                          f"file with that name and fails", e.line, where)
+                          f"file with that name and fails", e.line, where,
+                          upstream_fails=reads, facts=facts(case="missing", link=e.raw.strip(), found=e.lookup))
             else:
-                yield Hit(f"evidence file {e.target} not found (looked for {e.lookup})", e.line, where)
+                yield Hit(f"evidence file {e.target} not found (looked for {e.lookup})", e.line, where,
+                          upstream_fails=reads, facts=facts(case="missing", link=e.raw.strip().partition("#")[0], found=e.lookup))

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ctrf, ginkgo_json, ginkgo_text, gotest_json, gotest_text, junit
-from ._text import MAX_LINE_BYTES, short
+from ._text import short
 from .model import FORMAT_LABELS, ArtifactError, Format, Parsed
 
 _GO_RESULT = re.compile(rb"^[ \t]*--- (?:PASS|FAIL|SKIP): \S", re.M)
 _JUNIT_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?testsuites?[\s>/]")
 _HEAD = 64 * 1024
+_EVENT = re.compile(r'\{[^\n]{0,300}?"(?:Action|ImportPath)"\s*:')  # a test2json event starts the file
 
 TRIED = ", ".join(FORMAT_LABELS.values())
 """Every format kaic knows, for the message about a file that is none of them."""
@@ -52,14 +53,8 @@ def detect(data: bytes) -> Detection:
             return Detection(Format.JUNIT)
         return Detection(None, reason="XML, but not <testsuites> or <testsuite>")
     if text.startswith("{"):
-        first = text.split("\n", 1)[0].strip()
-        if len(first) < MAX_LINE_BYTES:
-            try:
-                event = json.loads(first)
-            except ValueError:
-                event = None
-            if isinstance(event, dict) and "Action" in event:
-                return Detection(Format.GO_TEST_JSON)
+        if _EVENT.match(text):
+            return Detection(Format.GO_TEST_JSON)
         try:
             doc = _json_doc(data)
         except ArtifactError as exc:

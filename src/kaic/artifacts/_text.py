@@ -13,20 +13,23 @@ MAX_TESTS = 200_000
 """More test results than this in one artifact is refused."""
 
 
+def split_lines(data: bytes, what: str) -> list[str]:
+    """The lines of `data` (decoded, invalid bytes replaced); a line over MAX_LINE_BYTES is an error."""
+    parts = data.decode("utf-8", "replace").split("\n")
+    if parts and max(map(len, parts)) > MAX_LINE_BYTES:
+        number = next(i for i, p in enumerate(parts, 1) if len(p) > MAX_LINE_BYTES)
+        raise ArtifactError(f"parsing {what}: line {number} is longer than {MAX_LINE_BYTES} bytes")
+    return parts
+
+
 def lines(data: bytes, what: str) -> Iterator[tuple[int, str]]:
-    """(1-based number, text) of every line; a line over MAX_LINE_BYTES is an error."""
-    start = 0
-    number = 0
-    size = len(data)
-    while start < size:
-        end = data.find(b"\n", start)
-        if end < 0:
-            end = size
-        number += 1
-        if end - start > MAX_LINE_BYTES:
-            raise ArtifactError(f"parsing {what}: line {number} is longer than {MAX_LINE_BYTES} bytes")
-        yield number, data[start:end].decode("utf-8", "replace").rstrip("\r")
-        start = end + 1
+    """(1-based number, text) of every non-empty line (see split_lines)."""
+    for number, line in enumerate(split_lines(data, what), 1):
+        if line:
+            yield number, line[:-1] if line.endswith("\r") else line
+
+
+_INF = float("inf")
 
 
 def seconds(text: str | None) -> float | None:
@@ -36,7 +39,7 @@ def seconds(text: str | None) -> float | None:
         value = float(text)
     except ValueError:
         return None
-    return value if value >= 0 and value == value and value != float("inf") else None
+    return value if 0 <= value < _INF else None  # NaN compares False
 
 
 def short(text: str, width: int = 200) -> str:

@@ -9,12 +9,15 @@ Go 1.24+ `build-fail` events mark a package that did not compile.
 from __future__ import annotations
 
 import json
+import re
 
-from ._text import lines, seconds, short, too_many
+from ._text import short, split_lines, too_many
 from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
 
 WHAT = "go test JSON"
 _OUTCOMES = {"pass": Outcome.PASS, "fail": Outcome.FAIL, "skip": Outcome.SKIP}
+_QUIET = re.compile(r'^\{(?:"Time": ?"[^"]{0,64}", ?)?"Action": ?"(?:output|run|pause|cont|start)"')
+"""A compact test2json line for an event that never carries a result (no JSON decoding needed)."""
 
 
 def parse(data: bytes) -> Parsed:
@@ -22,9 +25,12 @@ def parse(data: bytes) -> Parsed:
     facts: dict[str, str] = {}
     failed_packages: list[str] = []
     count = 0
-    for number, text in lines(data, WHAT):
-        if not text.strip():
+    quiet = _QUIET.match
+    for number, text in enumerate(split_lines(data, WHAT), 1):
+        if not text or text.isspace():
             continue
+        if facts and quiet(text) and ("go_version" in facts or "go1." not in text):
+            continue  # test2json output/run events: only the result events count
         try:
             event = json.loads(text)
         except ValueError as exc:
@@ -49,7 +55,7 @@ def parse(data: bytes) -> Parsed:
             continue
         test = event.get("Test")
         elapsed = event.get("Elapsed")
-        duration = seconds(str(elapsed)) if isinstance(elapsed, int | float) else None
+        duration = float(elapsed) if isinstance(elapsed, int | float) and 0 <= elapsed < 1e12 else None
         if isinstance(test, str) and test:
             count += 1
             too_many(count, WHAT)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._text import lines, seconds, short, too_many
+from ._text import seconds, short, split_lines, too_many
 from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
 
 WHAT = "e2e log"
@@ -23,14 +23,14 @@ def parse(data: bytes) -> Parsed:
     recorder = Recorder()
     facts: dict[str, str] = {}
     count = 0
-    for _, text in lines(data, WHAT):
-        m = RESULT.match(text)
+    for text in split_lines(data, WHAT):
+        m = RESULT.match(text) if "--- " in text else None
         if m:
             count += 1
             too_many(count, WHAT)
             recorder.add(TestResult(m.group(2), _OUTCOMES[m.group(1)], seconds(m.group(3))))
             continue
-        t = _TRAILER.match(text)
+        t = _TRAILER.match(text) if text.startswith(("ok", "FAIL")) else None
         if t:
             facts.setdefault("module", short(t.group(2), 120))
             facts.setdefault("duration", f"{t.group(3)}s")

@@ -3,16 +3,17 @@
 Root `<testsuites>` or `<testsuite>`, suites nested to any depth; each `<testcase>`
 with `<failure>` or `<error>` fails, with `<skipped>` skips, else passes (Ginkgo's
 `status="skipped"|"failed"` attribute counts too). Parsed without DTDs or entity
-expansion, streaming: elements are dropped as soon as they are read.
+expansion (defusedxml) and streamed: expat calls a small target per element and no
+tree is built, so memory stays flat however many test cases there are.
 """
 
 from __future__ import annotations
 
-import io
-from xml.etree.ElementTree import Element, ParseError
+from pyexpat import ExpatError
+from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped]
+from defusedxml.ElementTree import XMLParser  # type: ignore[import-untyped]
 
 from ._text import seconds, short, too_many
 from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
@@ -20,67 +21,80 @@ from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
 WHAT = "JUnit XML"
 _STATUS = {"failed": Outcome.FAIL, "error": Outcome.FAIL, "panicked": Outcome.FAIL, "timedout": Outcome.FAIL,
            "skipped": Outcome.SKIP, "pending": Outcome.SKIP, "disabled": Outcome.SKIP}
+_CHUNK = 256 * 1024
+_GO_VERSION_KEYS = ("go.version", "goversion")
 
 
 def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
+    return tag.rpartition("}")[2] if "}" in tag else tag
 
 
-def _case(elem: Element) -> TestResult:
-    outcome = Outcome.PASS
-    message = ""
-    for child in elem:
-        tag = _local(child.tag)
-        if tag in ("failure", "error"):
-            outcome = Outcome.FAIL
-            message = child.get("message") or (child.text or "")
-            break
-        if tag == "skipped" and outcome is Outcome.PASS:
-            outcome = Outcome.SKIP
-            message = child.get("message") or ""
-    if outcome is Outcome.PASS:
-        outcome = _STATUS.get((elem.get("status") or "").lower(), Outcome.PASS)
-    return TestResult(elem.get("name") or "", outcome, seconds(elem.get("time")), message=short(message))
+class _Target:
+    """expat events -> test results; only attributes are kept."""
+
+    def __init__(self) -> None:
+        self.recorder = Recorder()
+        self.facts: dict[str, str] = {}
+        self.root: str | None = None
+        self.case: dict[str, str] | None = None
+        self.outcome = Outcome.PASS
+        self.message = ""
+        self.count = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        tag = _local(tag)
+        if self.root is None:
+            self.root = tag
+            if tag not in ("testsuites", "testsuite"):
+                raise ArtifactError(f"parsing {WHAT}: the root element is <{short(tag, 40)}>, "
+                                    "not <testsuites> or <testsuite>")
+        if tag == "testcase":
+            self.case, self.outcome, self.message = attrs, Outcome.PASS, ""
+        elif self.case is not None:
+            if tag in ("failure", "error") and self.outcome is not Outcome.FAIL:
+                self.outcome, self.message = Outcome.FAIL, attrs.get("message", "")
+            elif tag == "skipped" and self.outcome is Outcome.PASS:
+                self.outcome, self.message = Outcome.SKIP, attrs.get("message", "")
+        elif tag == "testsuite":
+            for key, name in (("name", "suite"), ("timestamp", "started"), ("time", "duration")):
+                value = attrs.get(key)
+                if value and name not in self.facts:
+                    self.facts[name] = short(value, 120)
+        elif tag == "property" and attrs.get("name", "").lower() in _GO_VERSION_KEYS and attrs.get("value"):
+            self.facts.setdefault("go_version", short(attrs["value"], 40))
+
+    def end(self, tag: str) -> None:
+        if self.case is not None and _local(tag) == "testcase":
+            case, outcome = self.case, self.outcome
+            if outcome is Outcome.PASS:
+                outcome = _STATUS.get(case.get("status", "").lower(), Outcome.PASS)
+            self.count += 1
+            too_many(self.count, WHAT)
+            self.recorder.add(TestResult(case.get("name", ""), outcome, seconds(case.get("time")),
+                                         message=short(self.message) if self.message else ""))
+            self.case = None
+
+    def close(self) -> None:
+        return None
 
 
 def parse(data: bytes) -> Parsed:
-    recorder = Recorder()
-    facts: dict[str, str] = {}
-    root: str | None = None
-    depth = 0
-    count = 0
+    target = _Target()
     try:
-        for event, elem in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
-            tag = _local(elem.tag)
-            if event == "start":
-                if root is None:
-                    root = tag
-                    if tag not in ("testsuites", "testsuite"):
-                        raise ArtifactError(f"parsing {WHAT}: the root element is <{short(tag, 40)}>, "
-                                            "not <testsuites> or <testsuite>")
-                depth += 1
-                if tag == "testsuite":
-                    for key, name in (("name", "suite"), ("timestamp", "started"), ("time", "duration")):
-                        value = elem.get(key)
-                        if value and name not in facts:
-                            facts[name] = short(value, 120)
-                continue
-            depth -= 1
-            if tag == "testcase":
-                count += 1
-                too_many(count, WHAT)
-                recorder.add(_case(elem))
-                elem.clear()
-            elif tag == "property":
-                key, value = elem.get("name") or "", elem.get("value") or ""
-                if key.lower() in ("go.version", "goversion") and value:
-                    facts.setdefault("go_version", short(value, 40))
-            elif tag == "testsuite":
-                elem.clear()
-    except (ParseError, DefusedXmlException) as exc:
+        # defusedxml installs its guards (no DTD, no entities, no external references) on the
+        # expat parser; kaic's handlers then take the elements straight from expat.
+        guarded = XMLParser(target=target, forbid_dtd=True)
+        expat = guarded.parser
+        expat.ordered_attributes = 0
+        expat.StartElementHandler = target.start
+        expat.EndElementHandler = target.end
+        for at in range(0, len(data), _CHUNK):
+            expat.Parse(data[at:at + _CHUNK], False)
+        expat.Parse(b"", True)
+    except (ParseError, ExpatError, DefusedXmlException) as exc:
         raise ArtifactError(f"parsing {WHAT}: {short(str(exc) or type(exc).__name__, 160)}") from None
-    if root is None:
+    if target.root is None:
         raise ArtifactError(f"parsing {WHAT}: no root element")
-    if not recorder.tests:
+    if not target.recorder.tests:
         raise ArtifactError(f"parsing {WHAT}: no <testcase> elements found")
-    return Parsed(Format.JUNIT, recorder.tests, facts)
+    return Parsed(Format.JUNIT, target.recorder.tests, target.facts)

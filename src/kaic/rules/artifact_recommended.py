@@ -26,6 +26,8 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
         mapped = tmap.upstream_test(a.id)
         if mapped is None or not mapped.applies_to(sub.version) or a.status is not Status.IMPLEMENTED:
             continue
+        if ctx.read_upstream(a) is None:
+            continue  # upstream walks the checklist (none: it checks nothing): it never reads this answer
         if any(e.lookup and tmap.upstream_format(e.lookup) for e in a.evidence):
             continue
         names = ", ".join(sorted(tmap.names))

@@ -9,6 +9,7 @@ import pytest
 
 from kaic.artifacts import ARTIFACT_MAX_BYTES, parse_bytes
 from kaic.artifacts._text import MAX_LINE_BYTES
+from kaic.rules import Severity
 
 from .fixtures.artifacts import Run
 from .test_artifact_rules import GANG, OLD, answer, check, product
@@ -56,6 +57,7 @@ def test_huge_log_is_refused_unread(tmp_path: Path) -> None:
     assert time.monotonic() - start < 10
     (finding,) = [f for f in r.findings if f.rule == "artifact-unparsable"]
     assert f"over the {ARTIFACT_MAX_BYTES}-byte limit" in finding.message
+    assert finding.severity is Severity.ERROR and finding.upstream is None  # kaic's refusal, not upstream's
 
 
 def test_long_json_line_is_refused() -> None:

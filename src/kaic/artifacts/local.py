@@ -95,6 +95,6 @@ def describe(label: str, reading: Reading) -> dict[str, Any]:
 
 def verdict(reading: Reading) -> Outcome | None:
     """FAIL when the file would fail a submission (unreadable or a failing test), else PASS."""
-    if reading.parsed is None or reading.upstream_error is not None or reading.parsed.tally().failed:
+    if reading.parsed is None or reading.upstream_error is not None or reading.parsed.tally().failed:  # refused too
         return Outcome.FAIL
     return Outcome.PASS

@@ -30,6 +30,7 @@ class Reading:
     upstream_format: Format | None  # what upstream's validator assumes from the basename
     upstream_error: str | None  # upstream's parser failing on it (names only upstream reads)
     recognised: bool = True  # False: no known format (the error says what was tried)
+    refused: bool = False  # True: kaic did not read it (too large, not a regular file)
 
     @property
     def tried(self) -> str:
@@ -69,7 +70,8 @@ def parse_bytes(path: str, data: bytes) -> Reading:
 
 
 def refused(path: str, message: str) -> Reading:
-    return Reading(path, None, None, message, load_test_map().upstream_format(path), message)
+    """A file kaic does not read: upstream (which reads any size) may judge it either way."""
+    return Reading(path, None, None, message, load_test_map().upstream_format(path), None, refused=True)
 
 
 def read_artifact(source: Source, tree: Tree, path: str) -> Reading:

@@ -6,7 +6,9 @@ submission when the file does not parse, e.g. a Ginkgo log named `e2e.log` ("no
 '--- PASS/FAIL/SKIP:' result lines found") or a JUnit file with no `<testcase>`.
 kaic reads every cited artifact by its content and says when it reads the file
 differently. Reported once per file, at its first citation. A file of another name
-that kaic recognises but cannot parse is a warning: upstream does not read it.
+that kaic recognises but cannot parse is a warning: upstream does not read it. A
+file kaic refuses to read (over 32 MiB, not a regular file) is an error kaic alone
+reports: upstream reads any size.
 
 Fails: `evidence: [e2e.log]` where e2e.log is a Ginkgo log; `junit.xml` with `<testsuite/>`.
 Passes: `evidence: [e2e.log]` holding `go test -v` output with `--- PASS:` lines.
@@ -38,6 +40,10 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                       c.evidence.line, c.requirement or None,
                       upstream_fails=ctx.read_upstream(c.answer) is not None,
                       facts=facts(artifact=c.written, error=r.upstream_error))
+        elif r.refused:
+            also = "; upstream parses it by name, with no size limit" if r.upstream_format else ""
+            yield Hit(f"test artifact {c.written} not read: {r.error}{also}", c.evidence.line,
+                      c.requirement or None, upstream_fails=False)
         elif r.error is not None and r.recognised:
             yield Hit(f"test artifact {c.written} cannot be read ({r.error}); upstream does not read "
                       "this file (it goes by name)", c.evidence.line, c.requirement or None, Severity.WARNING,

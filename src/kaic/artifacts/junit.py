@@ -16,7 +16,7 @@ from __future__ import annotations
 import pyexpat
 from typing import NoReturn
 
-from ._text import seconds, short, too_many
+from ._text import MAX_TESTS, seconds, short, too_many
 from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
 
 WHAT = "JUnit XML"
@@ -43,20 +43,23 @@ class _Target:
         self.count = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        tag = _local(tag)
+        if "}" in tag:
+            tag = tag.rpartition("}")[2]
+        if tag == "testcase":
+            self.case, self.outcome, self.message = attrs, Outcome.PASS, ""
+            return
+        if self.case is not None:
+            if tag in ("failure", "error") and self.outcome is not Outcome.FAIL:
+                self.outcome, self.message = Outcome.FAIL, attrs.get("message", "")
+            elif tag == "skipped" and self.outcome is Outcome.PASS:
+                self.outcome, self.message = Outcome.SKIP, attrs.get("message", "")
+            return
         if self.root is None:
             self.root = tag
             if tag not in ("testsuites", "testsuite"):
                 raise ArtifactError(f"parsing {WHAT}: the root element is <{short(tag, 40)}>, "
                                     "not <testsuites> or <testsuite>")
-        if tag == "testcase":
-            self.case, self.outcome, self.message = attrs, Outcome.PASS, ""
-        elif self.case is not None:
-            if tag in ("failure", "error") and self.outcome is not Outcome.FAIL:
-                self.outcome, self.message = Outcome.FAIL, attrs.get("message", "")
-            elif tag == "skipped" and self.outcome is Outcome.PASS:
-                self.outcome, self.message = Outcome.SKIP, attrs.get("message", "")
-        elif tag == "testsuite":
+        if tag == "testsuite":
             for key, name in (("name", "suite"), ("timestamp", "started"), ("time", "duration")):
                 value = attrs.get(key)
                 if value and name not in self.facts:
@@ -65,16 +68,18 @@ class _Target:
             self.facts.setdefault("go_version", short(attrs["value"], 40))
 
     def end(self, tag: str) -> None:
-        if self.case is not None and _local(tag) == "testcase":
-            case, outcome = self.case, self.outcome
-            if outcome is Outcome.PASS:
-                outcome = _STATUS.get(case.get("status", "").lower(), Outcome.PASS)
-            self.count += 1
+        case = self.case
+        if case is None or not tag.endswith("testcase") or _local(tag) != "testcase":
+            return
+        outcome = self.outcome
+        if outcome is Outcome.PASS and "status" in case:
+            outcome = _STATUS.get(case["status"].lower(), Outcome.PASS)
+        self.count += 1
+        if self.count > MAX_TESTS:
             too_many(self.count, WHAT)
-            self.recorder.add(TestResult(case.get("name", ""), outcome, seconds(case.get("time")),
-                                         message=short(self.message) if self.message else ""))
-            self.case = None
-
+        self.recorder.add(TestResult(case.get("name", ""), outcome, seconds(case.get("time")),
+                                     message=short(self.message) if self.message else ""))
+        self.case = None
 
 
 class _Forbidden(Exception):

@@ -38,7 +38,7 @@ class Reading:
 
 
 _BY_BLOB: OrderedDict[tuple[str, str], Reading] = OrderedDict()  # (blob id, path) -> reading
-_BLOB_LIMIT = 256
+_BLOB_LIMIT = 64
 _BY_SOURCE: weakref.WeakKeyDictionary[object, dict[str, Reading]] = weakref.WeakKeyDictionary()
 
 

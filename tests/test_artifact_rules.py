@@ -250,3 +250,29 @@ def test_every_evidence_entry_gets_a_verdict(tmp_path: Path) -> None:
     assert by_line[r.line("- N/A")] == "local-evidence-not-found"
     assert by_line[r.line("- file://")] == "local-evidence-not-found"
     assert by_line[r.line("- missing.md#top")] == "local-evidence-not-found"
+
+
+def test_upstream_policy_predicts_ci(tmp_path: Path) -> None:
+    """Under --policy upstream, what upstream fails is an error with its message; kaic's own checks are not."""
+    p = product()
+    answer(p, "gang_scheduling")["evidence"] = ["results.json#TestGangSchedulingTypo", "junit_01.xml"]
+    answer(p, "robust_controller")["evidence"] = ["e2e.log"]
+    run = Run().add(SCALE.test).add("TestFlaky", "fail")
+    root = tmp_path / "repo"
+    folder = root / f"v{HYBRID}" / "acme"
+    write_repo(root, {f"v{HYBRID}/acme": p}, {HYBRID: checklist_text(SPEC)})
+    (folder / "results.json").write_text(Run().add(SCALE.test).ndjson())
+    (folder / "junit_01.xml").write_text(run.junit())
+    (folder / "e2e.log").write_text(Run().add(SCALE.test).verbose())
+    state = load_state(DirectorySource(root))
+    by_rule = {(f.rule, f.line): f for f in validate(state, policy="upstream").findings}
+    text = dump(p)
+    typo = by_rule[("artifact-test-not-found", line_of(text, "- results.json#TestGangSchedulingTypo"))]
+    assert typo.severity is Severity.ERROR
+    assert typo.upstream == "Test 'TestGangSchedulingTypo' referenced by 'gang_scheduling' was not found in results.json"
+    flaky = by_rule[("artifact-failing-tests", line_of(text, "- junit_01.xml"))]
+    assert flaky.severity is Severity.WARNING and flaky.upstream is None  # upstream never reads junit_01.xml
+    robust = by_rule[("artifact-test-not-found", line_of(text, "- e2e.log"))]
+    assert robust.severity is Severity.WARNING and robust.upstream is None  # not one of upstream's mapped tests
+    recommended = by_rule[("artifact-recommended", line_of(text, "status: Implemented", "id: cluster_autoscaling"))]
+    assert recommended.severity is Severity.WARNING

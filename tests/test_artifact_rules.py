@@ -276,3 +276,22 @@ def test_upstream_policy_predicts_ci(tmp_path: Path) -> None:
     assert robust.severity is Severity.WARNING and robust.upstream is None  # not one of upstream's mapped tests
     recommended = by_rule[("artifact-recommended", line_of(text, "status: Implemented", "id: cluster_autoscaling"))]
     assert recommended.severity is Severity.WARNING
+
+
+def test_each_artifact_is_parsed_once_per_run(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kaic.artifacts.read as read
+
+    calls: list[str] = []
+    real = read.parse_bytes
+
+    def counting(path: str, data: bytes):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(read, "parse_bytes", counting)
+    p = product()
+    for rid in ("gang_scheduling", "cluster_autoscaling", "robust_controller"):
+        answer(p, rid)["evidence"] = ["junit.xml", f"file://v{HYBRID}/acme/junit.xml", "/junit.xml"]
+    r = check(tmp_path, p, {"junit.xml": good_run().junit()})
+    assert artifact_rules(r) == []
+    assert calls == [f"v{HYBRID}/acme/junit.xml"]  # nine citations, nine rules, one parse

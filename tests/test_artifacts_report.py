@@ -54,3 +54,20 @@ def test_automated_verification_counts(tmp_path: Path) -> None:
     table = list(csv.reader(io.StringIO(files["automated_verification.csv"])))
     assert table[0][:4] == ["version", "requirement", "level", "answers"]
     assert table[1][1:6] == ["gang_scheduling", "MUST", "3", "1", "1"]
+
+
+def test_dashboard_shows_automated_verification_escaped(tmp_path: Path) -> None:
+    p = product()
+    hostile = "<img src=x onerror=alert(1)>.xml"
+    answer(p, "gang_scheduling")["evidence"] = [f"file://{hostile}#{GANG.test}"]
+    root = tmp_path / "repo"
+    write_repo(root, {f"v{HYBRID}/acme": p}, {HYBRID: checklist_text(SPEC)})
+    (root / f"v{HYBRID}/acme" / hostile).write_text(Run().add(GANG.test).junit())
+    state = load_state(DirectorySource(root))
+    html = renderer("html").render(build_report(state, validate(state)))
+    html = html if isinstance(html, str) else next(iter(html.values()))
+    start = html.index('<section id="automated"')
+    view = html[start:html.index("</section>", start)]
+    assert "Automated verification" in view and "1 of 3 answers" in view
+    assert "<code>gang_scheduling</code>" in view
+    assert "<img" not in view and "&lt;img src=x onerror=alert(1)&gt;.xml (junit)" in view

@@ -241,7 +241,8 @@ def test_every_evidence_entry_gets_a_verdict(tmp_path: Path) -> None:
     """Issue 16 class 6: `x.md#anchor`, `see x.md`, prose and status words are each judged."""
     p = product(OLD)
     answer(p, "robust_controller")["evidence"] = ["operator.md#webhooks", "see operator.md", "see the operator docs",
-                                                  "N/A", "file://", "missing.md#top"]
+                                                  "N/A", "file://", "missing.md#top", "ftp://acme.example.com/run.log",
+                                                  "HTTPS://acme.example.com/operator"]
     r = check(tmp_path, p, {"operator.md": "# Operator\n## Webhooks\n"}, OLD)
     by_line = {f.line: f.rule for f in r.findings if f.requirement == "robust_controller"}
     assert r.line("- operator.md#webhooks") not in by_line  # exists: upstream drops the #fragment
@@ -250,6 +251,8 @@ def test_every_evidence_entry_gets_a_verdict(tmp_path: Path) -> None:
     assert by_line[r.line("- N/A")] == "local-evidence-not-found"
     assert by_line[r.line("- file://")] == "local-evidence-not-found"
     assert by_line[r.line("- missing.md#top")] == "local-evidence-not-found"
+    assert by_line[r.line("- ftp://")] == "local-evidence-not-found"  # upstream links only http(s)://
+    assert by_line[r.line("- HTTPS://")] == "local-evidence-not-found"
 
 
 def test_upstream_policy_predicts_ci(tmp_path: Path) -> None:

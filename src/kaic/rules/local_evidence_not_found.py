@@ -9,7 +9,8 @@ plain string instead of a list is `evidence-not-a-list`). A path
 through a symbolic link is reported by `local-evidence-link`, words that name no
 file by `evidence-not-a-link`.
 
-Fails: `evidence: [results/missing.log]` with no such file; `evidence: ["see gang.md"]`.
+Fails: `evidence: [results/missing.log]` with no such file; `evidence: ["see gang.md"]`;
+`evidence: ["ftp://example.com/run.log"]` (only `http://` and `https://` are links upstream).
 Passes: `evidence: [results/gang.log]` or `file://v1.37/acme/junit.xml#TestGang` next to PRODUCT.yaml.
 """
 
@@ -44,6 +45,10 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                 found = "exists" if e.resolved and ctx.exists(e.resolved) else "does not exist either"
                 yield Hit(f"evidence {shorten(e.raw, 60)!r} is words, not a path: upstream looks for a file "
                           f"with that name and fails ({e.target} {found})", e.line, where,
+                          upstream_fails=reads, facts=facts(case="missing", link=e.raw.strip(), found=e.lookup))
+            elif e.kind is EvidenceKind.URL:
+                yield Hit(f"evidence {shorten(e.raw, 60)!r} is not an http(s) link: upstream looks for a file "
+                          "with that name and fails", e.line, where,
                           upstream_fails=reads, facts=facts(case="missing", link=e.raw.strip(), found=e.lookup))
             elif e.kind is EvidenceKind.TEXT:
                 yield Hit(f"evidence {e.raw.strip()!r} is a status word, not a file: upstream looks for a "

@@ -15,6 +15,7 @@ import pytest
 
 from kaic.artifacts import Backing, Format, evaluate
 from kaic.load import RepoState
+from kaic.rules import Severity
 from kaic.validate import validate
 
 pytestmark = pytest.mark.corpus
@@ -50,7 +51,11 @@ def test_corpus_artifact_findings(corpus_state: Callable[[str], RepoState]) -> N
     state = corpus_state("main")
     found = [(f.rule, f.path, f.line, f.requirement) for f in validate(state).findings
              if f.rule.startswith("artifact-")]
-    # upstream reads e2e.log by name as `go test -v` text: one error, at its first citation
+    # upstream reads e2e.log by name as `go test -v` text: one finding, at its first citation
     assert found == [("artifact-unparsable", DAOCLOUD, FIRST_E2E_LINE, "ai_inference")]
+    (upstream,) = [f for f in validate(state, policy="upstream").findings if f.rule == "artifact-unparsable"]
+    assert upstream.severity is Severity.ERROR
+    assert upstream.upstream == ("Invalid test artifact for 'ai_inference': e2e.log "
+                                 "(parsing e2e log: no '--- PASS/FAIL/SKIP:' result lines found)")
     others = [s for s in state.submissions if s.path != DAOCLOUD]
     assert all(not evaluate(s, state.reader, state.tree).citations for s in others)

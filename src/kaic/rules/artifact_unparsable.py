@@ -5,7 +5,8 @@ Upstream's validator picks the parser by file name: `junit.xml` (JUnit XML),
 submission when the file does not parse, e.g. a Ginkgo log named `e2e.log` ("no
 '--- PASS/FAIL/SKIP:' result lines found") or a JUnit file with no `<testcase>`.
 kaic reads every cited artifact by its content and says when it reads the file
-differently. Reported once per file, at its first citation. A file of another name
+differently: a warning when kaic reads it well (an error under `--policy upstream`),
+an error when kaic cannot read it either. Reported once per file, at its first citation. A file of another name
 that kaic recognises but cannot parse is a warning: upstream does not read it. A
 file kaic refuses to read (over 32 MiB, not a regular file) is an error kaic alone
 reports: upstream reads any size.
@@ -36,8 +37,10 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                 t = r.parsed.tally()
                 also = (f"; kaic reads it by content as a {r.format.label}: "
                         f"{t.passed} passed, {t.failed} failed, {t.skipped} skipped")
+            # kaic reads it by content: only upstream's reading by name fails (an error under --policy upstream)
+            own = Severity.WARNING if r.parsed is not None else None
             yield Hit(f"invalid test artifact for {c.requirement}: {c.written} ({r.upstream_error}){also}",
-                      c.evidence.line, c.requirement or None,
+                      c.evidence.line, c.requirement or None, own,
                       upstream_fails=ctx.read_upstream(c.answer) is not None,
                       facts=facts(artifact=c.written, error=r.upstream_error))
         elif r.refused:

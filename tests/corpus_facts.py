@@ -2734,10 +2734,3 @@ ADDED_THEN_REMOVED = [
     )
 ]
 
-
-# Folders whose e2e.log is a Ginkgo log (counted with `head e2e.log`: "Running Suite: ..."
-# and no "--- PASS:" line): upstream parses e2e.log as `go test -v` text and rejects it.
-GINKGO_LOG_NAMED_E2E_LOG = {
-    "04ca2f5": ["v1.33/daocloud/PRODUCT.yaml"],
-    "main": ["v1.33/daocloud/PRODUCT.yaml"],
-}

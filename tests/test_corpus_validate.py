@@ -165,7 +165,6 @@ def test_clean_submissions_have_no_error(state: str, results: dict[str, Validati
         | {p for p, *_ in facts.FICTIONAL_EXAMPLE_METADATA[state]}
         | {p for p, *_ in facts.LEVEL_DIFFERS[state]}
         | {p for p, *_ in facts.BROKEN_LOCAL_EVIDENCE[state]}
-        | set(facts.GINKGO_LOG_NAMED_E2E_LOG[state])
         | {p for p, *_ in facts.NON_STRING_METADATA[state]}
     )
     result = results[state]

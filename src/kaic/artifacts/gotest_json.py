@@ -26,15 +26,14 @@ def parse(data: bytes) -> Parsed:
     failed_packages: list[str] = []
     count = 0
     quiet = _QUIET.match
+    chosen: list[tuple[int, str]] = []
     for number, text in enumerate(split_lines(data, WHAT), 1):
         if not text or text.isspace():
             continue
-        if facts and quiet(text) and ("go_version" in facts or "go1." not in text):
+        if chosen and quiet(text) and "go1." not in text:
             continue  # test2json output/run events: only the result events count
-        try:
-            event = json.loads(text)
-        except ValueError as exc:
-            raise ArtifactError(f"parsing {WHAT} at line {number}: {short(str(exc), 120)}") from None
+        chosen.append((number, text))
+    for number, event in zip((n for n, _ in chosen), _decode(chosen), strict=True):
         if not isinstance(event, dict):
             raise ArtifactError(f"parsing {WHAT} at line {number}: not a JSON object")
         action = event.get("Action")
@@ -70,6 +69,23 @@ def parse(data: bytes) -> Parsed:
     if not recorder.tests:
         raise ArtifactError(f"parsing {WHAT}: no test events found")
     return Parsed(Format.GO_TEST_JSON, recorder.tests, facts)
+
+
+def _decode(chosen: list[tuple[int, str]]) -> list[object]:
+    """The events of the chosen lines: one JSON array decoded at once; line by line to name a bad line."""
+    try:
+        events = json.loads("[" + ",".join(text for _, text in chosen) + "]")
+        if isinstance(events, list) and len(events) == len(chosen):
+            return events
+    except ValueError:
+        pass
+    out = []
+    for number, text in chosen:
+        try:
+            out.append(json.loads(text))
+        except ValueError as exc:
+            raise ArtifactError(f"parsing {WHAT} at line {number}: {short(str(exc), 120)}") from None
+    raise ArtifactError(f"parsing {WHAT}: a line holds more than one JSON value")  # pragma: no cover - rare
 
 
 def _go_version(output: str, facts: dict[str, str]) -> None:

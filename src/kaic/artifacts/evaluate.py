@@ -10,7 +10,6 @@ upstream's validator makes the same one, so rules can say which verdicts predict
 
 from __future__ import annotations
 
-import posixpath
 import weakref
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -163,10 +162,6 @@ def _suite_ran(parsed: Parsed, test: str) -> bool:
     suite = next((m.suite for m in tmap.tests if m.test == test), None)
     return suite is not None and any(
         find(parsed, m.test, m.suite.match) is not None for m in tmap.tests if m.suite == suite)
-
-
-def artifact_name(path: str) -> str:
-    return posixpath.basename(path)
 
 
 def for_rule(sub: Submission, state: object) -> SubmissionArtifacts:

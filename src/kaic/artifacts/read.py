@@ -32,10 +32,6 @@ class Reading:
     recognised: bool = True  # False: no known format (the error says what was tried)
     refused: bool = False  # True: kaic did not read it (too large, not a regular file)
 
-    @property
-    def tried(self) -> str:
-        return TRIED
-
 
 _BY_BLOB: OrderedDict[tuple[str, str], Reading] = OrderedDict()  # (blob id, path) -> reading
 _BLOB_LIMIT = 64

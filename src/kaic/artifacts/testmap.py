@@ -57,11 +57,6 @@ class TestMap:
     def upstream_test(self, requirement: str) -> MappedTest | None:
         return next((t for t in self.tests if t.requirement == requirement and t.upstream), None)
 
-    def recommended_since(self) -> str | None:
-        """The first checklist version for which upstream recommends artifacts."""
-        found = [t.since for t in self.tests if t.upstream]
-        return min(found, key=version_key) if found else None
-
 
 def data_path() -> Path:
     return Path(str(resources.files("kaic") / "data" / "test_map.yaml"))

@@ -328,7 +328,7 @@ def test_every_view_is_reachable_by_keyboard(browser: Any, corpus_page: Path, wi
     targets = page.evaluate("[...document.querySelectorAll('header.top nav a')].map(a => a.getAttribute('href'))")
     expected = {"#overview", "#matrix", "#components", "#rates", "#solutions", "#evidence", "#gaps", "#vendors",
                 "#timeline", "#trends", "#findings"}
-    assert set(targets) == expected  # every view the Markdown report has, and the dashboard's own
+    assert expected <= set(targets)  # every view the Markdown report has, and the dashboard's own
     for href in targets:
         page.goto(corpus_page.as_uri())
         for _ in range(40):

@@ -484,3 +484,16 @@ def test_yaml_errors_in_data_files_are_one_line(tmp_path: Path, args: list[str])
     text = (result.stderr + result.stdout).strip().splitlines()
     line = next(t for t in text if str(bad) in t)
     assert f"{bad}:3:1: " in line and "tabs are not allowed" in line
+
+
+def test_artifacts_json_has_the_envelope(tmp_path: Path) -> None:
+    from .fixtures.artifacts import Run
+
+    junit = tmp_path / "junit.xml"
+    junit.write_text(Run().add("TestA", "pass", 2).add("TestB", "fail", 1).junit(), encoding="utf-8")
+    result = invoke("artifacts", str(junit), "-f", "json")
+    doc = json.loads(result.stdout)
+    valid_envelope(doc, "kaic-artifacts")
+    assert result.exit_code == 1 and doc["summary"] == {"files": 1, "failing": 1, "passed": 1, "failed": 1,
+                                                        "skipped": 0}
+    assert invoke("artifacts", str(junit), "-f", "jsn").exit_code == 2

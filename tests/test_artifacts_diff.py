@@ -31,7 +31,7 @@ def test_diff_shows_a_requirement_becoming_machine_verified(tmp_path: Path) -> N
     assert result.exit_code in (0, 1), result.output
     (changed,) = json.loads(result.stdout)["submissions"]["changed"]
     assert changed["verification"] == [{"requirement": "gang_scheduling", "old": "self-assessed", "new": "verified"}]
-    text = runner.invoke(app, ["diff", base, head, "--source", str(repo)]).stdout
+    text = runner.invoke(app, ["diff", base, head, "--source", str(repo), "--verbose"]).stdout
     assert "verification gang_scheduling: self-assessed -> machine-verified" in text
     # the same test failing later: verified -> failing
     (repo / folder / "junit.xml").write_text(Run().add(GANG.test, "fail", 12).junit())

@@ -17,6 +17,7 @@ from . import baseline as _baseline  # noqa: E402,F401
 from . import catalog as _catalog  # noqa: E402,F401
 from . import diff as _diff  # noqa: E402,F401
 from . import expiry as _expiry  # noqa: E402,F401
+from . import fix as _fix  # noqa: E402,F401
 from . import history as _history  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401

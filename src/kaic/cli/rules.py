@@ -27,12 +27,15 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
                       f"{', upstream validator parity' if rule.upstream else ''})", highlight=False)
         console.print(rule.doc.strip(), markup=False, highlight=False)
         console.print(f"\nFix: {rule.hint}", markup=False, highlight=False)
+        console.print(f"kaic fix: {rule.fix or 'no automatic fix'}", markup=False, highlight=False)
         return
     if not sys.stdout.isatty():  # piped: one tab-separated line per rule, never cut
         for rule in RULES.values():
-            print(f"{rule.id}\t{rule.severity.value}\t{'upstream' if rule.upstream else '-'}\t{rule.summary}")
+            print(f"{rule.id}\t{rule.severity.value}\t{'upstream' if rule.upstream else '-'}\t"
+                  f"{'fix' if rule.fix else '-'}\t{rule.summary}")
         return
-    table = Table("rule", "severity", "upstream", "checks")
+    table = Table("rule", "severity", "upstream", "fix", "checks")
     for rule in RULES.values():
-        table.add_row(rule.id, rule.severity.value, "yes" if rule.upstream else "", rule.summary)
+        table.add_row(rule.id, rule.severity.value, "yes" if rule.upstream else "",
+                      "yes" if rule.fix else "", rule.summary)
     console.print(table)

@@ -93,6 +93,7 @@ class Rule:
     doc: str  # the module docstring: user documentation
     check: Check
     upstream: bool  # True when the upstream Go validator has the same check
+    fix: str | None = None  # what `kaic fix` does about its findings (module FIX), if anything
 
     @property
     def summary(self) -> str:
@@ -107,6 +108,7 @@ class Rule:
             doc=module.__doc__ or "",
             check=module.check,
             upstream=getattr(module, "UPSTREAM", False),
+            fix=getattr(module, "FIX", None),
         )
 
 

@@ -15,6 +15,7 @@ from ._api import Context, Hit, Severity
 ID = "evidence-not-a-list"
 SEVERITY = Severity.WARNING
 HINT = "Write evidence as a YAML list: evidence: [\"https://...\"]."
+FIX = "Wraps the string in a one-item list (an empty string becomes [])."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

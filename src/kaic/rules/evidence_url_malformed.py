@@ -17,6 +17,7 @@ from ._api import Context, Hit, Severity
 ID = "evidence-url-malformed"
 SEVERITY = Severity.WARNING
 HINT = "Put one URL per evidence item, without spaces, quotes or Markdown brackets."
+FIX = "Splits an item made only of several URLs into one item per URL."
 _SECOND_URL = re.compile(r".+?[\s,;]+\w[\w+.-]*://")
 _TRAILING = re.compile(r"[\]\)>\"'`]$")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() tells, found without a Python loop

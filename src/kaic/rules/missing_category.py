@@ -12,6 +12,7 @@ from ._api import Context, Hit, Severity
 ID = "missing-category"
 SEVERITY = Severity.ERROR
 HINT = "Copy the missing category and its requirements from the checklist."
+FIX = "Adds the category with its requirements as empty blocks to fill in."
 UPSTREAM = True
 
 

@@ -15,6 +15,7 @@ from ._api import Context, Hit, Severity
 ID = "missing-requirement"
 SEVERITY = Severity.ERROR
 HINT = "Add the requirement with its id, description and level copied from the checklist."
+FIX = "Adds the requirement as an empty block (id, description, level from the checklist)."
 UPSTREAM = True
 
 

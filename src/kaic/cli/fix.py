@@ -11,7 +11,7 @@ import typer
 from ..config import ConfigError, load_config
 from ..load import RepoState, load_state
 from ..model import Submission
-from ..source import DirectorySource, SourceError
+from ..source import DirectorySource, Source, SourceError
 from . import app
 from ._checkout import checkout_or_fail
 from ._common import fail
@@ -50,6 +50,19 @@ def run_fixes(src: DirectorySource, state: RepoState, chosen: tuple[Submission, 
         for a in result.applied:
             typer.echo(f"  {a.rule}: {_printable(a.what)}", err=True)
     return ok
+
+
+def refix_and_reload(src: Source, state: RepoState, chosen: tuple[Submission, ...],
+                     config_path: Path | None, diff: bool) -> tuple[RepoState, tuple[Submission, ...]]:
+    """`validate --fix`: fix the chosen files, then read the checkout again."""
+    if not isinstance(src, DirectorySource) or src.info.kind != "directory":
+        fail("--fix needs a checkout folder as the source", "run it inside a checkout or pass --source DIR")
+    run_fixes(src, state, chosen, config_path, diff)
+    if diff:
+        return state, chosen
+    fresh = load_state(DirectorySource(src.root, src.info))
+    paths = {s.path for s in chosen}
+    return fresh, tuple(s for s in fresh.submissions if s.path in paths)
 
 
 def _printable(text: str) -> str:

@@ -25,6 +25,8 @@ def validate_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text | json | github | sarif | junit")] = "text",
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file.")] = None,
     out: OutOpt = None,
+    fix: Annotated[bool, typer.Option("--fix", help="First apply the fixes that cannot change meaning.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="With --fix: print the fixes as a diff, write nothing.")] = False,
 ) -> None:
     """Validate and lint submissions. Exit 0: no error finding; 1: errors; 2: usage or source error."""
     if fmt not in FORMATS:
@@ -46,6 +48,10 @@ def validate_cmd(
             chosen = tuple(s for s in chosen if s.path in changed_subs)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+    if fix:
+        from .fix import refix_and_reload
+
+        state, chosen = refix_and_reload(src, state, chosen, config, diff)
     result = validate(state, cfg, chosen)
     color = out is None and sys.stdout.isatty()
     emit(FORMATS[fmt](result, color=color), out)

@@ -6,15 +6,13 @@ anything is created, and files are written beside their target then renamed.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..rules.product_folder_name import SAFE
+from ..safe_write import UnsafePath, write_file
 from ..source import ReadRefused, Source
 
 TARGET = re.compile(r"^v(\d+\.\d+)/([^/]+)/?(?:PRODUCT\.yaml)?$")
@@ -50,53 +48,14 @@ def product_target(spec: str) -> Target:
     return Target(version, product, f"v{version}/{product}")
 
 
-def _real_dir(root: Path, rel: str, create: bool) -> Path:
-    """root/rel as a real folder (created if asked), refusing links and non-folders."""
-    here = root
-    for part in rel.split("/"):
-        here = here / part
-        try:
-            st = os.lstat(here)
-        except FileNotFoundError:
-            if not create:
-                raise PlaceError(f"{here} does not exist") from None
-            here.mkdir()
-            continue
-        if not stat.S_ISDIR(st.st_mode):
-            raise PlaceError(f"{here} is not a folder (a link or a file); kaic writes nothing through it")
-    return here
-
-
 def write_product(root: Path, target: Target, text: str, force: bool) -> Path:
     """Write PRODUCT.yaml: refused when it exists (unless `force`) or is not a regular file."""
-    folder = _real_dir(root, target.folder, create=True)
-    path = folder / "PRODUCT.yaml"
     try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        raise PlaceError(f"{target.path} exists and is not a regular file; kaic does not replace it")
-    if st is not None and not force:
-        raise PlaceError(f"{target.path} already exists", "pass --force to replace it")
-    _write(folder, path, text.encode("utf-8"), replace=force)
-    return path
-
-
-def _write(folder: Path, path: Path, data: bytes, replace: bool) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".kaic-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        if replace:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if something appeared meanwhile: nothing is overwritten
-            os.unlink(tmp)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return write_file(root, target.path, text.encode("utf-8"), replace=force)
+    except FileExistsError:
+        raise PlaceError(f"{target.path} already exists", "pass --force to replace it") from None
+    except UnsafePath as exc:
+        raise PlaceError(str(exc)) from None
 
 
 def copy_evidence(source: Source, root: Path, files: tuple[str, ...], old_folder: str,
@@ -119,14 +78,12 @@ def copy_evidence(source: Source, root: Path, files: tuple[str, ...], old_folder
             done.append((path, f"not copied: {exc.message}"))
             continue
         try:
-            parent = _real_dir(root, posixpath.dirname(f"{target.folder}/{inner}"), create=True)
-            dest = parent / posixpath.basename(inner)
-            if os.path.lexists(dest):
-                done.append((path, f"not copied: {target.folder}/{inner} exists"))
-                continue
-            _write(parent, dest, data, replace=False)
-        except (PlaceError, OSError) as exc:
-            done.append((path, f"not copied: {getattr(exc, 'message', exc)}"))
+            write_file(root, f"{target.folder}/{inner}", data, replace=False)
+        except FileExistsError:
+            done.append((path, f"not copied: {target.folder}/{inner} exists"))
+            continue
+        except OSError as exc:
+            done.append((path, f"not copied: {exc}"))
             continue
         done.append((path, f"copied to {target.folder}/{inner}"))
     return done

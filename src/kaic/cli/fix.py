@@ -41,7 +41,7 @@ def run_fixes(src: DirectorySource, state: RepoState, chosen: tuple[Submission, 
             sys.stdout.write(unified_diff(shown, result.before, result.after))
             continue
         try:
-            replace_atomically(src.root / result.path, result.after)
+            replace_atomically(src.root, result.path, result.after)
         except OSError as exc:
             ok = False
             typer.echo(f"kaic: {shown}: not written: {exc}", err=True)

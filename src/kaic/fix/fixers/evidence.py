@@ -66,7 +66,8 @@ def drop_empty(doc: Document) -> list[Edit]:
                 node = seq.value[i]
                 line = doc.line_start(node.start_mark.index)
                 end = doc.line_end(node.end_mark.index)
-                if re.fullmatch(r"\s*-\s*(\"\"|''|~|null)?\s*", doc.text[line:end]):
+                # the line holds the empty item alone (a comment on it goes with it)
+                if re.fullmatch(r"\s*-\s*(\"\"|''|~|null)?\s*(#.*)?", doc.text[line:end]):
                     edits.append(Edit(line, min(end + 1, len(doc.text)), "", what, rid))
     return edits
 

@@ -8,6 +8,7 @@ and from tests/corpus_facts.py, never from kaic's output.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -114,7 +115,7 @@ def consecutive_pairs() -> list[tuple[str, str]]:
         by_vendor.setdefault(vendor.strip().lower(), {}).setdefault(path.split("/")[0], path)
     pairs = []
     for held in by_vendor.values():
-        for old, new in zip(versions, versions[1:], strict=False):
+        for old, new in itertools.pairwise(versions):
             if old in held and new in held:
                 pairs.append((held[old], new))
     return pairs

@@ -140,3 +140,21 @@ def test_copy_evidence_copies_only_from_inside_the_old_folder(repo: Path, tmp_pa
     assert not (repo / f"v{NEXT}/acme/results/link.md").exists()
     assert not (repo / f"v{NEXT}/other").exists() and not (repo / f"v{NEXT}/acme/secret.md").exists()
     assert "results/link.md: not copied" in out
+
+
+def test_shipped_metadata_instructions_follow_their_schema() -> None:
+    """The instructions `kaic init` writes beside metadata fields are data with a schema."""
+    import json
+
+    import jsonschema
+
+    from kaic.author.template import FIELDS_PATH
+    from kaic.model import UPSTREAM_REQUIRED_METADATA
+
+    schema = json.loads((FIELDS_PATH.parent / "schemas" / "metadata_fields.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = yaml.safe_load(FIELDS_PATH.read_text())
+    jsonschema.validate(data, schema)
+    assert set(UPSTREAM_REQUIRED_METADATA) <= set(data["instructions"])  # each has an instruction
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": 1, "instructions": {"Bad Key": "x"}}, schema)

@@ -158,6 +158,7 @@ def test_nothing_to_fix_leaves_the_text_identical() -> None:
     b"metadata:\n  vendorName: a\n  vendorName: b\nspec: {}\n",  # duplicate key
     b"- a list\n",
     BASE.replace("\n", "\r\n").encode(),
+    BASE.replace("level: MUST", "level: &lv SHOULD", 1).replace("level: SHOULD", "level: *lv", 1).encode(),
 ])
 def test_a_file_kaic_cannot_read_cleanly_is_refused(data: bytes) -> None:
     result = fix_text(PATH, data, CHECKLIST)

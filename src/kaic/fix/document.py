@@ -133,7 +133,23 @@ def open_document(path: str, data: bytes, checklist: Checklist | None) -> Docume
         raise NotEditable(f"ruamel.yaml cannot read it: {str(exc).splitlines()[0]}") from None
     if not isinstance(root, MappingNode):
         raise NotEditable("it is not a YAML mapping")
+    if _has_anchor(root):
+        raise NotEditable("it uses YAML anchors and aliases; an edit in one place would show in another")
     return Document(path, text, root, sub, checklist)
+
+
+def _has_anchor(root: Node) -> bool:
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if getattr(node, "anchor", None):
+            return True
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                pending += (k, v)
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+    return False
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:

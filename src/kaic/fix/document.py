@@ -128,7 +128,7 @@ def open_document(path: str, data: bytes, checklist: Checklist | None) -> Docume
     if "\r" in text:
         raise NotEditable("it has carriage-return line endings")
     try:
-        root = YAML(typ="rt", pure=True).compose(text)
+        root = YAML(typ="safe", pure=True).compose(text)  # spans only: no comment gathering
     except YAMLError as exc:
         raise NotEditable(f"ruamel.yaml cannot read it: {str(exc).splitlines()[0]}") from None
     if not isinstance(root, MappingNode):

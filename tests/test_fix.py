@@ -126,6 +126,13 @@ def test_comma_joined_urls_split_into_items() -> None:
     assert split_urls("https://a.example/x;https://b.example/y") == ["https://a.example/x", "https://b.example/y"]
 
 
+def test_spaces_around_a_url_trimmed() -> None:
+    text = BASE.replace("- https://acme.example.com/evidence/widget_sharing",
+                        '- " https://acme.example.com/evidence/widget_sharing\t"  # ours')
+    assert fixed(text) == BASE.replace("- https://acme.example.com/evidence/widget_sharing",
+                                       '- "https://acme.example.com/evidence/widget_sharing"  # ours')
+
+
 def test_snake_case_keys_renamed_unless_that_would_duplicate() -> None:
     text = BASE.replace("websiteUrl:", "website_url:").replace("repoUrl:", "repo_url:")
     text = text.replace("  documentationUrl: https://acme.example.com/docs\n",

@@ -86,6 +86,7 @@ def split_urls(text: str) -> list[str]:
 
 
 def split_joined(doc: Document) -> list[Edit]:
+    """One URL per item: joined URLs split, spaces around a URL trimmed."""
     edits = []
     for item in doc.items():
         found = pair(item.node, "evidence")
@@ -95,7 +96,13 @@ def split_joined(doc: Document) -> list[Edit]:
         for node in seq.value:
             if not isinstance(node, ScalarNode):
                 continue
-            parts = split_urls(str(node.value or ""))
+            raw = str(node.value or "")
+            parts = split_urls(raw)
+            if not parts and _URL.fullmatch(raw.strip()) and raw != raw.strip():
+                start, end = doc.span(node)
+                edits.append(Edit(start, end, scalar(raw.strip(), _style(node)),
+                                  f"trimmed the spaces around an evidence URL of {item.answer.id}", item.answer.id))
+                continue
             if not parts:
                 continue
             start, end = doc.span(node)

@@ -218,3 +218,54 @@ def test_fix_never_writes_through_a_link(repo: Path, tmp_path: Path) -> None:
 def test_fix_refuses_sample_and_missing_folders(tmp_path: Path) -> None:
     assert runner.invoke(app, ["fix", "--source", "sample"]).exit_code == 2
     assert runner.invoke(app, ["fix", "--source", str(tmp_path / "nowhere")]).exit_code == 2
+
+
+# -- properties ------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kaic.yaml_write import scalar  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.text(max_size=40), style=st.sampled_from(['"', "'", None]), flow=st.booleans())
+def test_any_string_is_written_so_that_it_reads_back(value: str, style: str | None, flow: bool) -> None:
+    text = scalar(value, style, flow=flow)
+    assert "\n" not in text and "\r" not in text
+    doc = yaml.safe_load(f"k: [{text}]" if flow else f"k: {text}  # comment")
+    assert doc["k"] == ([value] if flow else value)
+
+
+@settings(max_examples=25, deadline=None)
+@given(notes=st.text(max_size=30), status=st.text(max_size=12))
+def test_a_fix_never_changes_answers_it_does_not_fix(notes: str, status: str) -> None:
+    product = clean_product()
+    answer(product, "trace_hint")["notes"] = notes
+    answer(product, "trace_hint")["status"] = status
+    answer(product, "widget_sharing")["level"] = "SHOULD"
+    text = dump(product)
+    result = fix_text(PATH, text.encode(), CHECKLIST)
+    if result.refused:  # e.g. a carriage return in the notes
+        assert result.after == result.before
+        return
+    after, before = yaml.safe_load(result.after), yaml.safe_load(text)  # (PyYAML's dump may not
+    assert answer(after, "widget_sharing")["level"] == "MUST"          # round-trip every string)
+    trace, was = answer(after, "trace_hint"), answer(before, "trace_hint")
+    assert trace["notes"] == was["notes"]
+    spelling = " ".join(str(was["status"]).replace("_", " ").replace("-", " ").split()).lower()
+    assert trace["status"] == was["status"] or spelling == trace["status"].lower()
+
+
+def test_a_failed_write_leaves_the_original(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = repo / PATH
+    before = target.read_bytes()
+
+    def broken(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    result = runner.invoke(app, ["fix", "--source", str(repo)])
+    assert result.exit_code == 1 and "not written" in result.stderr
+    assert target.read_bytes() == before
+    assert not [p for p in target.parent.iterdir() if p.name.startswith(".kaic-")]

@@ -8,6 +8,7 @@ and requirement blocks shaped like the checklist's.
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 
@@ -18,15 +19,19 @@ try:
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85", "\ufeff": "\\ufeff"}
+_NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML stream may not hold as they are (and U+FEFF, U+2028/9, NEL: breaks)."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def double_quoted(value: str) -> str:
     """A YAML double-quoted scalar (JSON's escapes are YAML's) that stays on one line."""
     text = json.dumps(value, ensure_ascii=False)
-    for char, escape in _LINE_BREAKS.items():
-        text = text.replace(char, escape)
-    return text
+    return _NOT_IN_YAML.sub(_escape, text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _reads_back(snippet: str, value: str, flow: bool) -> bool:

@@ -17,7 +17,7 @@ import yaml
 
 from .._yaml import Map, YamlError, load, plain
 from ..model import UPSTREAM_REQUIRED_METADATA, Checklist
-from ..yaml_write import double_quoted, indent, requirement_lines
+from ..yaml_write import double_quoted, indent, requirement_lines, scalar
 
 FIELDS_PATH = Path(__file__).resolve().parent.parent / "data" / "metadata_fields.yaml"
 _PLACEHOLDER = re.compile(r"^\s*\[([^\]]*)\]\s*$")
@@ -97,7 +97,7 @@ def product_text(checklist: Checklist, header: Iterable[str], metadata: Iterable
     for m in metadata:
         if m.instruction:
             out.append(f"  # {comment(m.instruction)}")
-        out.append(f"  {m.name}: {double_quoted(m.value)}")
+        out.append(f"  {scalar(m.name, None)}: {double_quoted(m.value)}")
     out += ["", "spec:"]
     first = True
     for category in checklist.categories:

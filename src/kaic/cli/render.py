@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from ..source import DirectorySource
+from ..load import load_state
+from ..source import DirectorySource, SourceError
 from . import app
+from ._checkout import checkout_or_fail
 from ._common import RefOpt, SourceOpt, fail, load_or_fail
 
 
@@ -23,7 +25,16 @@ def render_cmd(
     from ..render import drift, renderings
     from ..safe_write import write_file
 
-    src, state = load_or_fail(source, ref)
+    if check or out is not None:
+        src, state = load_or_fail(source, ref)
+    else:  # writing beside the YAML: only into a checkout folder, never a clone kaic made
+        if ref is not None:
+            fail("--ref applies to --check or --out only", "kaic render writes into the checkout as it is")
+        src = checkout_or_fail(source)
+        try:
+            state = load_state(src)
+        except SourceError as exc:
+            fail(exc.message, exc.hint)
     rendered = renderings(state)
     if check:
         found = drift(state, rendered)
@@ -33,8 +44,7 @@ def render_cmd(
                    + ("; run kaic render" if found else ""), err=True)
         raise typer.Exit(1 if found else 0)
     if out is None:
-        if not isinstance(src, DirectorySource) or src.info.kind != "directory":
-            fail("kaic render writes into a checkout folder", "pass --source DIR, or --out DIR to write elsewhere")
+        assert isinstance(src, DirectorySource)
         root = src.root
     else:
         try:

@@ -3,6 +3,7 @@
 from .new import new_product
 from .place import PlaceError, copy_evidence, product_target, write_product
 from .renew import Renewal, renew
+from .summary import renewal_summary
 
 __all__ = ["PlaceError", "Renewal", "copy_evidence", "new_product", "product_target", "renew",
-           "write_product"]
+           "renewal_summary", "write_product"]

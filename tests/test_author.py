@@ -158,3 +158,14 @@ def test_shipped_metadata_instructions_follow_their_schema() -> None:
     assert set(UPSTREAM_REQUIRED_METADATA) <= set(data["instructions"])  # each has an instruction
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"version": 1, "instructions": {"Bad Key": "x"}}, schema)
+
+
+def test_renewal_summary_prints_no_terminal_escapes(repo: Path) -> None:
+    old = yaml.safe_load((repo / f"v{VERSION}/acme/PRODUCT.yaml").read_text())
+    answer(old, "trace_hint")["evidence"] = ["https://acme.example.com/\x1b[2Jcleared"]
+    answer(old, "trace_hint")["status"] = "Implemented\x1b]0;title\x07"
+    (repo / f"v{VERSION}/acme/PRODUCT.yaml").write_text(yaml.safe_dump(old, sort_keys=False))
+    code, out, _ = init(repo, f"v{NEXT}/acme", "--from", f"v{VERSION}/acme")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[2Jcleared" in out  # shown, escaped

@@ -9,7 +9,7 @@ from ..model import Checklist
 from .document import NotEditable, apply_edits, open_document
 from .fixers import FIXERS
 
-MAX_PASSES = 3  # an edit overlapping another is retried on the next pass
+MAX_PASSES = 4  # an edit overlapping another, or one on what a fix made, waits for the next pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,10 @@ def fix_text(path: str, data: bytes, checklist: Checklist | None,
              rules: Collection[str] | None = None) -> FixResult:
     """Apply the fixes of `rules` (default: all) to one PRODUCT.yaml.
 
-    Each fixer runs on a fresh parse of the text the previous one left; the result
-    of every step must parse again both ways, or the file is refused as a whole.
+    Every fixer proposes edits on the same parse; those that do not overlap an earlier
+    one are applied together, then the text is parsed again (both ways: it must stay
+    readable, or the file is refused as a whole) and the fixers run once more, until
+    none has anything left to do. An overlapping edit is thus retried on the new text.
     """
     try:
         doc = open_document(path, data, checklist)
@@ -46,18 +48,18 @@ def fix_text(path: str, data: bytes, checklist: Checklist | None,
         return FixResult(path, "", "", refused=f"not fixed: {exc}")
     original = doc.text
     applied: list[Applied] = []
-    for rule_id, fixer in FIXERS.items():
-        if rules is not None and rule_id not in rules:
-            continue
-        for _ in range(MAX_PASSES):
-            edits = fixer(doc)
-            text, done = apply_edits(doc.text, edits)
-            if not done or text == doc.text:
-                break
-            applied.extend(Applied(rule_id, e.what, doc.line_of(e.start), e.requirement) for e in done)
-            try:
-                doc = open_document(path, text.encode("utf-8"), checklist)
-            except NotEditable as exc:
-                return FixResult(path, original, original,
-                                 refused=f"not fixed: the {rule_id} fix would leave a file kaic cannot read ({exc})")
+    chosen = [(rid, fixer) for rid, fixer in FIXERS.items() if rules is None or rid in rules]
+    for _ in range(MAX_PASSES):
+        edits = [(rid, e) for rid, fixer in chosen for e in fixer(doc)]
+        text, done = apply_edits(doc.text, [e for _, e in edits])
+        if not done or text == doc.text:
+            break
+        rule_of = {id(e): rid for rid, e in edits}
+        applied.extend(Applied(rule_of[id(e)], e.what, doc.line_of(e.start), e.requirement) for e in done)
+        try:
+            doc = open_document(path, text.encode("utf-8"), checklist)
+        except NotEditable as exc:
+            rule_ids = ", ".join(sorted({rule_of[id(e)] for e in done}))
+            return FixResult(path, original, original,
+                             refused=f"not fixed: the fixes ({rule_ids}) would leave a file kaic cannot read ({exc})")
     return FixResult(path, original, doc.text, tuple(applied))

@@ -1,4 +1,8 @@
-"""Every fix, keyed by the id of the rule whose findings it removes, in the order they run.
+"""Every fix, keyed by the id of the rule whose findings it removes.
+
+All fixers see the same parse of a file; where two edits overlap, the one starting
+earlier in the file is applied and the other is retried on the next pass. Insertions
+at the same place keep the order of this table.
 
 A fixer takes a `Document` and returns the edits that remove that rule's findings
 without changing what the vendor meant; it never re-serialises the file. The rule
@@ -22,9 +26,10 @@ FIXERS: dict[str, Fixer] = {
     "description-edited": restore_description,
     "level-edited": restore_level,
     "invalid-status": normalise_status,
-    "evidence-not-a-list": wrap_string,  # before the two below: they work on lists
+    "evidence-not-a-list": wrap_string,  # the two below act on the list it makes, a pass later
     "evidence-url-malformed": split_joined,
     "evidence-empty-string": drop_empty,
-    "missing-category": add_categories,  # before missing-requirement: it brings whole categories
+    # both may insert at the end of the spec: the last category's requirements go first
     "missing-requirement": add_requirements,
+    "missing-category": add_categories,
 }

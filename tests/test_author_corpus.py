@@ -75,6 +75,12 @@ def check_new_submission(root: Path, version: str) -> None:
         else:
             assert value == ""  # nothing invented
 
+    lines = (root / target / "PRODUCT.yaml").read_text(encoding="utf-8").splitlines()
+    for key in written["metadata"]:  # each field under its instruction
+        at = lines.index(next(line for line in lines if line.startswith(f"  {key}: ")))
+        assert lines[at - 1].startswith("  # ") and len(lines[at - 1]) > 10, key
+    assert lines[0].startswith("# ") and any(f"kaic validate {target}" in line for line in lines[:15])
+
     sub_path = f"{target}/PRODUCT.yaml"
     state = load_state(DirectorySource(root))
     sub = next(s for s in state.submissions if s.path == sub_path)

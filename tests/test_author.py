@@ -169,3 +169,24 @@ def test_renewal_summary_prints_no_terminal_escapes(repo: Path) -> None:
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b[2Jcleared" in out  # shown, escaped
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_references_written_from_the_repository_root(repo: Path, copy: bool) -> None:
+    old = yaml.safe_load((repo / f"v{VERSION}/acme/PRODUCT.yaml").read_text())
+    ref = f"file://v{VERSION}/acme/results/gauges.md#TestGauges"
+    answer(old, "gauge_export")["evidence"] = [ref]
+    (repo / f"v{VERSION}/acme/PRODUCT.yaml").write_text(yaml.safe_dump(old, sort_keys=False))
+    args = ["--copy-evidence"] if copy else []
+    code, out, _ = init(repo, f"v{NEXT}/acme", "--from", f"v{VERSION}/acme", *args)
+    assert code == 0
+    assert f"  v{VERSION}/acme/results/gauges.md" in out  # the file it names is listed
+    data = yaml.safe_load((repo / f"v{NEXT}/acme/PRODUCT.yaml").read_text())
+    carried = answer(data, "gauge_export")["evidence"]
+    if copy:
+        assert carried == [f"file://v{NEXT}/acme/results/gauges.md#TestGauges"]
+        assert (repo / f"v{NEXT}/acme/results/gauges.md").read_text() == "gauges\n"
+        assert f"now naming v{NEXT}/acme/" in out
+    else:
+        assert carried == [ref]
+        assert f"still naming v{VERSION}/acme/" in out

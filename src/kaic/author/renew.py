@@ -8,12 +8,14 @@ MUST where the old answer would now fail, and the local evidence files cited.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import (
     Answer,
     Checklist,
+    Evidence,
     EvidenceKind,
     Requirement,
     Status,
@@ -41,13 +43,37 @@ class Renewal:
     risen: tuple[Risen, ...]
     evidence_files: tuple[str, ...]  # repository paths inside the old product folder
     outside: tuple[str, ...]  # local references outside the old folder: never copied
+    prefixed: tuple[str, ...]  # references written with the old folder's path (file://vA.B/old/x)
+    retargeted: bool  # True: those now name the new folder (the files are being copied)
     kubernetes_version: tuple[str, str]  # (old, new)
     text: str = ""
 
 
-def _answer_text(a: Answer) -> AnswerText:
-    evidence = tuple(e.raw for e in a.evidence if e.kind is not EvidenceKind.EMPTY)
-    return AnswerText(a.status_raw, evidence, a.notes)
+def _answer_text(a: Answer, old_folder: str, new_folder: str | None) -> AnswerText:
+    """The answer as it was; with `new_folder`, references naming the old folder name it."""
+    evidence = []
+    for e in a.evidence:
+        if e.kind is EvidenceKind.EMPTY:
+            continue
+        raw = e.raw
+        if new_folder and _local_file(e, old_folder)[1]:
+            raw = raw.replace(old_folder + "/", new_folder + "/", 1)
+        evidence.append(raw)
+    return AnswerText(a.status_raw, tuple(evidence), a.notes)
+
+
+def _local_file(e: Evidence, folder: str) -> tuple[str | None, bool]:
+    """(the repository path of a local reference inside `folder`, or None; whether it
+    is written from the repository root, `vA.B/<product>/...`)."""
+    if e.kind not in (EvidenceKind.FILE, EvidenceKind.PATH):
+        return None, False
+    written = e.target.replace("\\", "/").lstrip("/")
+    if written.startswith(folder + "/"):
+        path = posixpath.normpath(written)
+        return (path if path.startswith(folder + "/") else None), True
+    if e.outside or not e.resolved or not e.resolved.startswith(folder + "/"):
+        return None, False
+    return e.resolved, False
 
 
 def _would_fail_as_must(a: Answer) -> str | None:
@@ -68,10 +94,13 @@ def _old_metadata(old: Submission) -> dict[str, str]:
 
 
 def renew(old: Submission, old_checklist: Checklist | None, checklist: Checklist,
-          checklist_text: str, target: str, given: Mapping[str, str]) -> Renewal:
+          checklist_text: str, target: str, given: Mapping[str, str], retarget: bool = False) -> Renewal:
+    """The renewal of `old` into `checklist` at `target` ("vX.Y/<product>"); `retarget`
+    (when the evidence files are copied) points references naming the old folder at the new."""
     answers = {a.id: a for a in old.answered if a.id}
     new_ids = set(checklist.ids)
-    carried = {rid: _answer_text(a) for rid, a in answers.items() if rid in new_ids}
+    carried = {rid: _answer_text(a, old.folder, target if retarget else None)
+               for rid, a in answers.items() if rid in new_ids}
     new = tuple(r for r in checklist.requirements if r.id not in answers)
     dropped = tuple(a for rid, a in answers.items() if rid not in new_ids)
 
@@ -79,7 +108,7 @@ def renew(old: Submission, old_checklist: Checklist | None, checklist: Checklist
     for req in checklist.requirements:
         a = answers.get(req.id)
         before = old_checklist.requirement(req.id) if old_checklist else None
-        old_level = before.level if before else (a.level or "" if a else "")
+        old_level = before.level if before else ((a.level or "") if a else "")
         if a is None or not req.is_must or old_level.strip().upper() == "MUST":
             continue
         reason = _would_fail_as_must(a)
@@ -88,16 +117,20 @@ def renew(old: Submission, old_checklist: Checklist | None, checklist: Checklist
 
     files: dict[str, None] = {}
     outside: dict[str, None] = {}
+    prefixed: dict[str, None] = {}
     for a in old.answered:
         if a.id not in new_ids:
             continue
         for e in a.evidence:
             if e.kind not in (EvidenceKind.FILE, EvidenceKind.PATH):
                 continue
-            if e.outside or not e.resolved or not e.resolved.startswith(old.folder + "/"):
+            path, from_root = _local_file(e, old.folder)
+            if path is None:
                 outside[e.raw.strip()] = None
-            else:
-                files[e.resolved] = None
+                continue
+            files[path] = None
+            if from_root:
+                prefixed[e.raw.strip()] = None
 
     template = template_metadata(checklist_text)
     values = _old_metadata(old)
@@ -106,7 +139,8 @@ def renew(old: Submission, old_checklist: Checklist | None, checklist: Checklist
     values["kubernetesVersion"] = new_k8s if new_k8s and not is_placeholder(new_k8s) else f"v{checklist.version}"
     values.update(given)
     renewal = Renewal(old, checklist, target, tuple(carried), new, dropped, tuple(risen),
-                      tuple(files), tuple(outside), (old_k8s, values["kubernetesVersion"]))
+                      tuple(files), tuple(outside), tuple(prefixed), retarget,
+                      (old_k8s, values["kubernetesVersion"]))
     meta = metadata_lines(checklist, template, values)
     text = product_text(checklist, _header(renewal), meta, carried, _trailer(renewal))
     return Renewal(**{**renewal.__dict__, "text": text})

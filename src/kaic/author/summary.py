@@ -29,6 +29,11 @@ def renewal_summary(r: Renewal, copied: list[tuple[str, str]], copy: bool) -> li
         else:
             out += [f"  {path}" for path in r.evidence_files]
             out.append("  (not copied; pass --copy-evidence to copy them into the new folder)")
+    if r.prefixed:
+        state = (f"now naming {r.target}/" if r.retargeted
+                 else f"still naming {r.old.folder}/ (with --copy-evidence they name the new folder)")
+        out.append(f"References written with the old folder's path, {state}:")
+        out += [f"  {ref}" for ref in r.prefixed]
     if r.outside:
         out.append("Local references outside the old folder (never copied):")
         out += [f"  {ref}" for ref in r.outside]

@@ -89,7 +89,7 @@ def init_cmd(
         if before.folder == where.folder:
             fail("--from names the submission being written")
         renewal = renew(found, state.checklists.get(before.version), checklist, checklist_text,
-                        where.folder, values)
+                        where.folder, values, retarget=copy)
         text = renewal.text
     try:
         write_product(src.root, where, text, force)

@@ -16,8 +16,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import Answer, Checklist, Submission, parse_submission
+from ..source.base import MAX_FILE_BYTES
 
-MAX_FIX_BYTES = 2 * 1024 * 1024
 REFUSED_PROBLEMS = ("yaml-invalid", "not-utf8", "yaml-duplicate-key")
 """Loader problems that make a file unsafe to edit: kaic would be guessing its shape."""
 
@@ -117,8 +117,8 @@ def pair(node: Node, key: str) -> tuple[ScalarNode, Node] | None:
 
 def open_document(path: str, data: bytes, checklist: Checklist | None) -> Document:
     """Parse `data` both ways; raise NotEditable unless both readings succeed cleanly."""
-    if len(data) > MAX_FIX_BYTES:
-        raise NotEditable(f"over the {MAX_FIX_BYTES}-byte limit")
+    if len(data) > MAX_FILE_BYTES:
+        raise NotEditable(f"over the {MAX_FILE_BYTES}-byte limit")
     sub = parse_submission(path, data, checklist.metadata_fields if checklist else ())
     bad = [p for p in sub.problems if p.rule in REFUSED_PROBLEMS]
     if not sub.parsed or bad:

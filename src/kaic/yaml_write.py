@@ -35,21 +35,34 @@ def double_quoted(value: str) -> str:
 
 
 def _reads_back(snippet: str, value: str, flow: bool) -> bool:
-    doc = f"k: [{snippet}]" if flow else f"k: {snippet}"
-    try:
-        data = yaml.load(doc, Loader=_Loader)  # the C safe loader: builds no objects
-    except yaml.YAMLError:
-        return False
-    got = data.get("k") if isinstance(data, dict) else None
-    if flow:
-        return isinstance(got, list) and len(got) == 1 and got[0] == value
-    return isinstance(got, str) and got == value
+    """Whether `snippet` reads as `value` where kaic puts it: after a key, or as an item of
+    a flow list, also beside other items and with a comment after it (as in vendor files)."""
+    docs = ((f"k: [{snippet}]", f"k: [{snippet}, x]  # c") if flow
+            else (f"k: {snippet}", f"k: {snippet}  # c"))
+    return all(_reads(doc, value, flow) for doc in docs)
+
+
+def _reads(doc: str, value: str, flow: bool) -> bool:
+    """Both PyYAML parsers (libyaml and the pure one, which disagree on a few plain
+    scalars) must read `doc` with `value` in it; safe loaders build no objects."""
+    loaders: tuple[type[yaml.CSafeLoader] | type[yaml.SafeLoader], ...] = (_Loader, yaml.SafeLoader)
+    for loader in dict.fromkeys(loaders):
+        try:
+            data = yaml.load(doc, Loader=loader)
+        except yaml.YAMLError:
+            return False
+        got = data.get("k") if isinstance(data, dict) else None
+        if flow:
+            got = got[0] if isinstance(got, list) and got else None
+        if not (isinstance(got, str) and got == value):
+            return False
+    return True
 
 
 def scalar(value: str, style: str | None = '"', *, flow: bool = False) -> str:
     """`value` as a YAML scalar in `style` ('"', "'", None = plain) when that style can
     hold it on one line and it reads back unchanged, else double-quoted."""
-    plain_ok = style is None and value and "\n" not in value and value == value.strip()
+    plain_ok = style is None and value.isprintable() and value == value.strip()
     if plain_ok and _reads_back(value, value, flow):
         return value
     if style == "'" and value.isprintable():

@@ -82,7 +82,12 @@ def test_render_writes_and_check_detects_drift(repo: Path, tmp_path: Path) -> No
     md.unlink()
     result = runner.invoke(app, ["render", "--source", str(repo), "--check"])
     assert result.exit_code == 1 and f"{V}/acme/PRODUCT.md: missing" in result.stderr
+    assert runner.invoke(app, ["render", "--source", str(repo)]).exit_code == 0
+    (repo / f"{V}/hostile/PRODUCT.yaml").unlink()
+    result = runner.invoke(app, ["render", "--source", str(repo), "--check"])
+    assert result.exit_code == 1 and f"{V}/hostile/PRODUCT.md: stale" in result.stderr
 
+    md.unlink()
     out = tmp_path / "out"
     assert runner.invoke(app, ["render", "--source", str(repo), "--out", str(out)]).exit_code == 0
     assert (out / f"{V}/acme/PRODUCT.md").is_file() and not md.exists()

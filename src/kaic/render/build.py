@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 from ..load import RepoState
@@ -34,9 +35,14 @@ class Drift:
     reason: str  # "missing", "differs at line N", or why it could not be read
 
 
+_RENDERING = re.compile(r"^(?:v\d+\.\d+/[^/]+/PRODUCT|docs/AIConformance-\d+\.\d+)\.md$")
+
+
 def drift(state: RepoState, rendered: dict[str, str]) -> list[Drift]:
-    """Renderings whose committed file is missing or differs."""
-    found = []
+    """Renderings whose committed file is missing or differs, and committed renderings
+    of nothing kaic renders (a removed or unreadable PRODUCT.yaml or checklist)."""
+    found = [Drift(path, "stale: nothing renders to it (its YAML is gone or unreadable)")
+             for path in sorted(state.tree) if _RENDERING.match(path) and path not in rendered]
     for path, text in rendered.items():
         if state.reader is None or path not in state.tree:
             found.append(Drift(path, "missing"))

@@ -53,6 +53,8 @@ def validate_cmd(
     policy: Annotated[str, typer.Option(
         "--policy", help="kaic (kaic's severities) | upstream (predict the upstream validator's CI "
         "verdict) | faq (upstream, but N/A on a conditional MUST with notes is a warning)")] = "kaic",
+    fix: Annotated[bool, typer.Option("--fix", help="First apply the fixes that cannot change meaning.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="With --fix: print the fixes as a diff, write nothing.")] = False,
 ) -> None:
     """Validate and lint submissions. Findings suppressed in their PRODUCT.yaml
     (`# kaic: ignore[rule-id] reason`) or accepted in --baseline are not reported.
@@ -80,6 +82,10 @@ def validate_cmd(
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
     cfg = restrict_or_fail(cfg, select, ignore)
+    if fix:
+        from .fix import refix_and_reload
+
+        state, chosen = refix_and_reload(src, state, chosen, config, diff)
     found = validate(state, cfg, chosen, policy)
     if write_baseline is not None:  # every finding of today is accepted, those of --baseline too
         write_accepted(set_aside_accepted(found, src, None), write_baseline)

@@ -11,21 +11,18 @@ Every count comes with the places (file:line) behind it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..components.analysis import ComponentAnalysis
-from ..components.context import is_hypothetical
 from ..components.model import Place
 from ..components.solutions import NOT_APPLICABLE, NOT_STATED
-from ..components.text import Clauses, LineIndex
 from ..load import RepoState
 from ..model import Answer, Status, Submission
 from ..model.checklist import version_key
 from .extract import IdKind
-from .identifiers import Identifier
+from .identifiers import Identifier, Term
 from .vocabulary import Mechanism, ReasonGroup, Vocabulary
 
 TOP_IDENTIFIERS = 12
@@ -50,34 +47,6 @@ def ref_of(sub: Submission, place: Place) -> Ref:
     return Ref(place.file or sub.path, place.line)
 
 
-def _word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
-    exact = [re.escape(w) for w in words if w.isupper()]
-    folded = [re.escape(w) for w in words if not w.isupper()]
-    parts = []
-    if exact:
-        parts.append(rf"(?<![\w/-])(?:{'|'.join(exact)})(?![\w-])")
-    if folded:
-        parts.append(rf"(?i:(?<![\w-])(?:{'|'.join(folded)})(?![\w-]))")
-    return re.compile("|".join(parts)) if parts else None
-
-
-def word_hits(answer: Answer, pattern: re.Pattern[str] | None) -> list[int]:
-    """Lines (in PRODUCT.yaml) where the pattern occurs in counting prose of the notes."""
-    if pattern is None or not answer.notes.strip():
-        return []
-    text = answer.notes
-    clauses = Clauses(text)
-    index = LineIndex(text)
-    multiline = "\n" in text.strip()
-    lines: list[int] = []
-    for m in pattern.finditer(text):
-        if clauses.tag(m.start(), m.end()) is not None or is_hypothetical(clauses, m.start(), m.end()):
-            continue
-        base = answer.notes_line or answer.line
-        lines.append(base + index.line(m.start()) if multiline else base)
-    return lines
-
-
 def reason_group(notes: str, groups: Sequence[ReasonGroup]) -> str:
     folded = " ".join(notes.lower().split())
     if not folded:
@@ -88,11 +57,10 @@ def reason_group(notes: str, groups: Sequence[ReasonGroup]) -> str:
     return OTHER_REASON
 
 
-def _mechanism_refs(mech: Mechanism, sub: Submission, answer: Answer, ids: Sequence[Identifier],
-                    pattern: re.Pattern[str] | None) -> list[Ref]:
+def _mechanism_refs(mech: Mechanism, sub: Submission, ids: Sequence[Identifier], terms: Sequence[Term]) -> list[Ref]:
     refs = [ref_of(sub, i.place) for i in ids
             if any(t.matches(i.kind.value, i.value) for t in mech.identifiers)]
-    refs += [Ref(sub.path, line) for line in word_hits(answer, pattern)]
+    refs += [ref_of(sub, t.place) for t in terms if t.mechanism == mech.key]
     return list(dict.fromkeys(refs))
 
 
@@ -106,8 +74,8 @@ def _answers(subs: Sequence[Submission], rid: str) -> list[tuple[Submission, Ans
 
 
 def _dive(rid: str, answered: list[tuple[Submission, Answer]], ca: ComponentAnalysis,
-          ids_of: Mapping[str, list[Identifier]], vocab: Vocabulary,
-          patterns: Mapping[str, re.Pattern[str] | None]) -> dict[str, Any]:
+          ids_of: Mapping[str, list[Identifier]], terms_of: Mapping[str, list[Term]],
+          vocab: Vocabulary) -> dict[str, Any]:
     statuses: dict[str, int] = {}
     solutions: dict[str, list[str]] = {}
     cited: dict[tuple[str, str], dict[str, list[Ref]]] = {}
@@ -120,6 +88,7 @@ def _dive(rid: str, answered: list[tuple[Submission, Answer]], ca: ComponentAnal
         statuses[answer.status.value] = statuses.get(answer.status.value, 0) + 1
         result = ca.results.get(sub.path)
         mine = [i for i in ids_of.get(sub.path, ()) if i.counts and i.place.requirement == rid]
+        terms = [t for t in terms_of.get(sub.path, ()) if t.place.requirement == rid]
         if answer.status in _NEGATIVE:
             group = reason_group(answer.notes, vocab.reasons)
             na.setdefault(group, []).append({
@@ -144,7 +113,7 @@ def _dive(rid: str, answered: list[tuple[Submission, Answer]], ca: ComponentAnal
                 cited.setdefault((i.kind.value, i.value), {})
             by_sub.setdefault(sub.path, []).append(ref_of(sub, i.place))
         for mech in vocab.mechanisms:
-            refs = _mechanism_refs(mech, sub, answer, mine, patterns[mech.key])
+            refs = _mechanism_refs(mech, sub, mine, terms)
             if refs:
                 mechanisms[mech.key][sub.path] = refs
 
@@ -186,9 +155,8 @@ def _dive(rid: str, answered: list[tuple[Submission, Answer]], ca: ComponentAnal
 
 
 def deep_dives(state: RepoState, ca: ComponentAnalysis, ids_of: Mapping[str, list[Identifier]],
-               vocab: Vocabulary) -> list[dict[str, Any]]:
+               terms_of: Mapping[str, list[Term]], vocab: Vocabulary) -> list[dict[str, Any]]:
     """[{version, requirements: [dive]}] for every checklist version with submissions."""
-    patterns = {m.key: _word_pattern(m.words) for m in vocab.mechanisms}
     out = []
     for version in sorted(state.checklists, key=version_key):
         checklist = state.checklists[version]
@@ -198,7 +166,7 @@ def deep_dives(state: RepoState, ca: ComponentAnalysis, ids_of: Mapping[str, lis
         dives = []
         for req in checklist.requirements:
             answered = _answers(subs, req.id)
-            dive = _dive(req.id, answered, ca, ids_of, vocab, patterns)
+            dive = _dive(req.id, answered, ca, ids_of, terms_of, vocab)
             dives.append({"category": req.category, "level": req.level, **dive})
         out.append({"version": checklist.version, "submissions": len(subs), "requirements": dives})
     return out

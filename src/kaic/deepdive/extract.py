@@ -20,7 +20,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..components.context import CHECKLIST, HYPOTHETICAL, folded_words, is_checklist_quote, is_hypothetical
+from ..components.context import (
+    CHECKLIST,
+    HYPOTHETICAL,
+    folded_words,
+    is_checklist_quote,
+    is_hypothetical,
+)
 from ..components.text import Clauses
 from ..components.urls import URL_IN_TEXT
 from .vocabulary import Vocabulary
@@ -183,7 +189,7 @@ class _Reader:
 
     def metric_name(self, name: str) -> bool:
         return (name not in self.skip_words and "_" in name
-                and (self.family is not None and bool(self.family.fullmatch(name))
+                and ((self.family is not None and bool(self.family.fullmatch(name)))
                      or any(name.endswith(s) for s in self.vocab.metric_suffixes)))
 
     def scan(self, text: str) -> list[tuple[IdKind, str, int, int]]:

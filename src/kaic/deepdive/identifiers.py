@@ -10,13 +10,14 @@ whose status is N/A or Not Implemented is kept with the skip reason `status`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..components.context import is_hypothetical
 from ..components.localfiles import LocalFile
 from ..components.model import Place
-from ..components.text import LineIndex
+from ..components.text import Clauses, LineIndex
 from ..components.urls import parse, slug_text
 from ..model import Answer, EvidenceKind, Status, Submission
 from ..model.checklist import Checklist
@@ -117,6 +118,11 @@ def _field_places(place: Place, text: str) -> PlaceFn:
     return places
 
 
+def _fixed(place: Place) -> PlaceFn:
+    """Every line of a one-line field is the field's line."""
+    return lambda _line: [place]
+
+
 def _emit(out: list[Identifier], text: str, found: list[Found], places: PlaceFn, status_skip: str | None) -> None:
     if not found:
         return
@@ -151,10 +157,10 @@ def submission_identifiers(sub: Submission, files: Mapping[str, LocalFile], voca
                     continue
                 words = slug_text(url)
                 found = [f for f in find_identifiers(words, vocab, "", skip_words) if f.kind in _URL_KINDS]
-                _emit(out, words, found, lambda _line, p=place: [p], status_skip)
+                _emit(out, words, found, _fixed(place), status_skip)
             elif ev.kind is EvidenceKind.TEXT:
                 _emit(out, ev.target, find_identifiers(ev.target, vocab, quoted, skip_words),
-                      lambda _line, p=place: [p], status_skip)
+                      _fixed(place), status_skip)
     refs = references(sub)
     negative = {a.id for a in sub.answers if _answer_skip(a)}
     for path in sorted(files):
@@ -166,3 +172,58 @@ def submission_identifiers(sub: Submission, files: Mapping[str, LocalFile], voca
         status_skip = STATUS if readers and readers <= negative else None
         _emit(out, local.text, find_identifiers(local.text, vocab, "", skip_words), places, status_skip)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A mechanism's word read in counting prose or code, with its place."""
+
+    mechanism: str
+    place: Place
+
+
+def _terms_in(text: str, patterns: Mapping[str, re.Pattern[str] | None], places: PlaceFn) -> list[Term]:
+    out: list[Term] = []
+    if not text.strip():
+        return out
+    clauses = Clauses(text)
+    index = LineIndex(text)
+    for key, pattern in patterns.items():
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if clauses.tag(m.start(), m.end()) is not None or is_hypothetical(clauses, m.start(), m.end()):
+                continue
+            out += [Term(key, p) for p in places(index.line(m.start()))]
+    return out
+
+
+def submission_terms(sub: Submission, files: Mapping[str, LocalFile], vocab: Vocabulary) -> list[Term]:
+    """Mechanism words (data/identifiers.yaml) in the notes of answered requirements and in
+    the folder's files, skipping negative, roadmap and hypothetical clauses and answers
+    whose status is N/A or Not Implemented."""
+    patterns = {m.key: word_pattern(m.words) for m in vocab.mechanisms}
+    out: list[Term] = []
+    for answer in sub.answers:
+        if _answer_skip(answer) or not answer.notes.strip():
+            continue
+        place = Place(answer.id, "notes", None, answer.notes_line)
+        out += _terms_in(answer.notes, patterns, _field_places(place, answer.notes))
+    refs = references(sub)
+    for path in sorted(files):
+        local = files[path]
+        if local.text is not None:
+            out += _terms_in(local.text, patterns, file_places(path, local.text, refs))
+    return out
+
+
+def word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    """One alternation of literal words: upper-case ones (MIG, MPS) exactly, others in any case."""
+    exact = [re.escape(w) for w in words if w.isupper()]
+    folded = [re.escape(w) for w in words if not w.isupper()]
+    parts = []
+    if exact:
+        parts.append(rf"(?<![\w/-])(?:{'|'.join(exact)})(?![\w-])")
+    if folded:
+        parts.append(rf"(?i:(?<![\w-])(?:{'|'.join(folded)})(?![\w-]))")
+    return re.compile("|".join(parts)) if parts else None

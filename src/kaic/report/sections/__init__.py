@@ -13,6 +13,8 @@ from . import (
     component_versions,
     components,
     conformance,
+    deep_dives,
+    distinctive_profiles,
     ecosystems,
     evidence,
     exceptions,
@@ -21,6 +23,7 @@ from . import (
     history,
     inventory,
     matrix,
+    practices,
     profiles,
     projects,
     requirements,
@@ -54,5 +57,8 @@ SECTIONS: tuple[Section, ...] = (
     evidence.SECTION,
     gaps.SECTION,
     profiles.SECTION,  # ... until here
+    deep_dives.SECTION,  # requirement deep dives, distinctive profiles, practices (issue 15)
+    distinctive_profiles.SECTION,
+    practices.SECTION,
     inventory.SECTION,
 )

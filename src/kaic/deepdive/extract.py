@@ -87,7 +87,7 @@ _VALUE_FLAGS = frozenset({
     "-n", "--namespace", "-f", "--filename", "-l", "--selector", "-o", "--output", "-c", "--container",
     "--context", "--kubeconfig", "--field-selector", "-L", "--label-columns", "--for", "--timeout", "-k",
     "--version", "--set", "--set-string", "--set-file", "--values", "--repo", "--post-renderer", "-p",
-    "--type", "--image", "--replicas", "--as", "--sort-by", "--tail", "--since", "-i", "--template",
+    "--type", "--image", "--replicas", "--as", "--sort-by", "--tail", "--since", "--template",
 })
 _RESOURCE_VERBS = frozenset({"get", "describe", "explain", "delete", "wait", "create", "edit", "patch", "label",
                              "annotate", "scale", "rollout", "top", "auth"})

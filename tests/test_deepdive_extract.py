@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -15,12 +16,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kaic.components.catalog import load_catalog
 from kaic.components.context import is_checklist_quote, is_hypothetical
 from kaic.components.text import Clauses
 from kaic.deepdive import IdKind, find_identifiers, load_vocabulary
 from kaic.deepdive.collect import collect_identifiers, vocabulary_for
-from kaic.deepdive.vocabulary import VocabularyError, parse_vocabulary
-from kaic.components.catalog import load_catalog
+from kaic.deepdive.vocabulary import Vocabulary, VocabularyError, parse_vocabulary
 from kaic.load import load_state
 from kaic.source import DirectorySource
 from tests.fixtures.builder import VERSION, answer, clean_product, line_of, product_text, write_repo
@@ -29,23 +30,23 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "kaic" / "data"
 
 
 @pytest.fixture(scope="module")
-def vocab():  # type: ignore[no-untyped-def]
+def vocab() -> Vocabulary:
     return vocabulary_for(load_catalog())
 
 
-def values(text: str, vocab, kind: IdKind | None = None, counting: bool = True, **kw) -> list[str]:  # type: ignore[no-untyped-def]
+def values(text: str, vocab: Vocabulary, kind: IdKind | None = None, counting: bool = True, **kw: Any) -> list[str]:
     return [f.value for f in find_identifiers(text, vocab, **kw)
             if (kind is None or f.kind is kind) and (f.skip is None or not counting)]
 
 
-def skips(text: str, vocab) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+def skips(text: str, vocab: Vocabulary) -> dict[str, str | None]:
     return {f.value: f.skip for f in find_identifiers(text, vocab)}
 
 
 # -- each identifier class ---------------------------------------------------------------
 
 
-def test_metric_names_by_family_promql_and_code_span(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_metric_names_by_family_promql_and_code_span(vocab: Vocabulary) -> None:
     text = ("The widget exporter exposes DCGM_FI_DEV_FB_USED per widget.\n"
             "Query: `sum(rate(widget_requests_total{job=\"w\"}[5m]))` and `vllm:num_requests_running`.\n"
             "A code span `gauge_latency_seconds` is a metric; `widget_sharing` is not.\n")
@@ -53,7 +54,7 @@ def test_metric_names_by_family_promql_and_code_span(vocab) -> None:  # type: ig
     assert got == ["DCGM_FI_DEV_FB_USED", "widget_requests_total", "vllm:num_requests_running", "gauge_latency_seconds"]
 
 
-def test_api_group_versions_core_groups_and_catalog_groups(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_api_group_versions_core_groups_and_catalog_groups(vocab: Vocabulary) -> None:
     text = ("Claims use resource.k8s.io/v1beta1 and later resource.k8s.io/v1.\n"
             "apiVersion: batch/v1\n"
             "Queues are kueue.x-k8s.io objects.\n"
@@ -62,7 +63,7 @@ def test_api_group_versions_core_groups_and_catalog_groups(vocab) -> None:  # ty
                                                "kueue.x-k8s.io"]
 
 
-def test_kinds_known_kind_lines_and_crd_names(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_kinds_known_kind_lines_and_crd_names(vocab: Vocabulary) -> None:
     text = ("Create a ResourceClaimTemplate and a ClusterQueue.\n"
             "kind: WidgetPool\n"
             "The CRD clusterqueues.kueue.x-k8s.io is registered.\n"
@@ -71,7 +72,7 @@ def test_kinds_known_kind_lines_and_crd_names(vocab) -> None:  # type: ignore[no
                                                 "clusterqueues.kueue.x-k8s.io"]
 
 
-def test_feature_gates_flag_words_and_yaml_block(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_feature_gates_flag_words_and_yaml_block(vocab: Vocabulary) -> None:
     text = ("kube-apiserver --feature-gates=DynamicResourceAllocation=true,WidgetSharing=false\n"
             "The TopologyAwareScheduling feature gate is on.\n"
             "featureGates:\n"
@@ -82,7 +83,7 @@ def test_feature_gates_flag_words_and_yaml_block(vocab) -> None:  # type: ignore
         "DynamicResourceAllocation", "WidgetSharing", "TopologyAwareScheduling", "PartialAdmission", "GaugeExport"]
 
 
-def test_helm_charts_and_kubectl_commands(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_helm_charts_and_kubectl_commands(vocab: Vocabulary) -> None:
     text = ("```\n"
             "helm install --namespace w widget-op acme/widget-operator --version 1.2.3\n"
             "helm upgrade --install gauges acme/gauge-stack \\\n  --set a=b\n"
@@ -95,7 +96,7 @@ def test_helm_charts_and_kubectl_commands(vocab) -> None:  # type: ignore[no-unt
     assert values(text, vocab, IdKind.KUBECTL) == ["kubectl get crd", "kubectl describe pod", "kubectl apply"]
 
 
-def test_resource_names_and_node_labels(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_resource_names_and_node_labels(vocab: Vocabulary) -> None:
     text = ("Pods request nvidia.com/gpu or acme.com/mig-1g.5gb; nodes carry widgets.example.io/present.\n"
             "Images such as nvcr.io/nvidia and files such as docs/widget.md are not resources.\n")
     assert values(text, vocab, IdKind.RESOURCE) == ["nvidia.com/gpu", "acme.com/mig-1g.5gb",
@@ -105,12 +106,12 @@ def test_resource_names_and_node_labels(vocab) -> None:  # type: ignore[no-untyp
 # -- context --------------------------------------------------------------------------------
 
 
-def test_negated_mention_is_kept_but_does_not_count(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_negated_mention_is_kept_but_does_not_count(vocab: Vocabulary) -> None:
     text = "The platform does not expose DCGM_FI_DEV_POWER_USAGE. It exposes DCGM_FI_DEV_GPU_TEMP."
     assert skips(text, vocab) == {"DCGM_FI_DEV_POWER_USAGE": "negative", "DCGM_FI_DEV_GPU_TEMP": None}
 
 
-def test_hypothetical_mention_does_not_count(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_hypothetical_mention_does_not_count(vocab: Vocabulary) -> None:
     text = ("HPA can be configured with custom metrics, such as DCGM_FI_DEV_GPU_UTIL. "
             "The example uses DCGM_FI_DEV_FB_FREE.")
     assert skips(text, vocab) == {"DCGM_FI_DEV_GPU_UTIL": "hypothetical", "DCGM_FI_DEV_FB_FREE": None}
@@ -118,12 +119,12 @@ def test_hypothetical_mention_does_not_count(vocab) -> None:  # type: ignore[no-
     assert is_hypothetical(clauses, 10, 22)
 
 
-def test_roadmap_mention_does_not_count(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_roadmap_mention_does_not_count(vocab: Vocabulary) -> None:
     assert skips("Support for resource.k8s.io/v1 is planned for a future release.", vocab) == {
         "resource.k8s.io/v1": "roadmap"}
 
 
-def test_checklist_wording_quoted_back_does_not_count(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_wording_quoted_back_does_not_count(vocab: Vocabulary) -> None:
     wording = "The platform must expose DCGM_FI_DEV_GPU_UTIL for every widget in a standard format."
     text = ("The platform must expose DCGM_FI_DEV_GPU_UTIL for every widget in a standard format. "
             "We expose DCGM_FI_DEV_GPU_UTIL through the gauge exporter.")
@@ -133,7 +134,7 @@ def test_checklist_wording_quoted_back_does_not_count(vocab) -> None:  # type: i
     assert not is_checklist_quote(text, 0, 5, "")
 
 
-def test_code_is_read_literally_unless_the_line_disables_it(vocab) -> None:  # type: ignore[no-untyped-def]
+def test_code_is_read_literally_unless_the_line_disables_it(vocab: Vocabulary) -> None:
     text = ("We do not use the prose form here.\n```\nkind: ClusterQueue\n"
             "helm install w acme/widgets --set widgets.enabled=false\n"
             "apiVersion: acme.example.io/v1 # enabled: false\n```\n")

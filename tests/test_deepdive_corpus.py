@@ -173,3 +173,18 @@ def test_every_sentence_of_profiles_and_practices_has_a_footnote_to_real_lines(
     total = sum(len(p["sentences"]) for p in report.data["distinctive_profiles"]) + \
         sum(len(v) for v in report.data["practices"].values())
     assert checked == total
+
+
+def test_json_follows_the_report_schema(report: Report) -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "src" / "kaic" / "data" / "schemas"
+                         / "report.schema.json").read_text(encoding="utf-8"))
+    for key in ("deep_dives", "distinctive_profiles", "practices"):
+        jsonschema.validate(report.data[key], {"$defs": schema["$defs"], **schema["properties"][key]})
+    field = {"$defs": schema["$defs"], **schema["$defs"]["submission"]["properties"]["identifiers"]}
+    for sub in report.data["submissions"]:
+        assert set(sub["identifiers"]) <= {"", *sub["statuses"]}
+        jsonschema.validate(sub["identifiers"], field)

@@ -107,7 +107,7 @@ def file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | N
     return places
 
 
-def _field_places(place: Place, text: str) -> PlaceFn:
+def field_places(place: Place, text: str) -> PlaceFn:
     multiline = "\n" in text.strip()
 
     def places(line: int) -> list[Place]:
@@ -148,7 +148,7 @@ def submission_identifiers(sub: Submission, files: Mapping[str, LocalFile], voca
         if answer.notes.strip():
             place = Place(answer.id, "notes", None, answer.notes_line)
             _emit(out, answer.notes, find_identifiers(answer.notes, vocab, quoted, skip_words),
-                  _field_places(place, answer.notes), status_skip)
+                  field_places(place, answer.notes), status_skip)
         for ev in answer.evidence:
             place = Place(answer.id, "evidence", None, ev.line)
             if ev.kind is EvidenceKind.URL:
@@ -182,7 +182,7 @@ class Term:
     place: Place
 
 
-def _terms_in(text: str, patterns: Mapping[str, re.Pattern[str] | None], places: PlaceFn) -> list[Term]:
+def terms_in(text: str, patterns: Mapping[str, re.Pattern[str] | None], places: PlaceFn) -> list[Term]:
     out: list[Term] = []
     if not text.strip():
         return out
@@ -208,12 +208,12 @@ def submission_terms(sub: Submission, files: Mapping[str, LocalFile], vocab: Voc
         if _answer_skip(answer) or not answer.notes.strip():
             continue
         place = Place(answer.id, "notes", None, answer.notes_line)
-        out += _terms_in(answer.notes, patterns, _field_places(place, answer.notes))
+        out += terms_in(answer.notes, patterns, field_places(place, answer.notes))
     refs = references(sub)
     for path in sorted(files):
         local = files[path]
         if local.text is not None:
-            out += _terms_in(local.text, patterns, file_places(path, local.text, refs))
+            out += terms_in(local.text, patterns, file_places(path, local.text, refs))
     return out
 
 

@@ -28,6 +28,7 @@ from . import (
     projects,
     requirements,
     solutions,
+    stack_patterns,
     summary,
     timeline,
     trends,
@@ -58,6 +59,7 @@ SECTIONS: tuple[Section, ...] = (
     gaps.SECTION,
     profiles.SECTION,  # ... until here
     deep_dives.SECTION,  # requirement deep dives, distinctive profiles, practices (issue 15)
+    stack_patterns.SECTION,
     distinctive_profiles.SECTION,
     practices.SECTION,
     inventory.SECTION,

@@ -33,16 +33,37 @@ _WORDS = re.compile(r"[a-z0-9]+")
 MIN_QUOTE = 24  # a shorter sentence is not taken for a quotation
 
 
+def _clause_cues(clause: str) -> tuple[bool, bool, bool]:
+    """(always, example, modal) cues of one clause."""
+    return bool(_ALWAYS.search(clause)), bool(_EXAMPLE.search(clause)), bool(_MODAL.search(clause))
+
+
+class Hypotheticals:
+    """`is_hypothetical` over one text, with each clause's cues read once."""
+
+    __slots__ = ("_cues", "clauses")
+
+    def __init__(self, clauses: Clauses) -> None:
+        self.clauses = clauses
+        self._cues: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        bounds = self.clauses.bounds(start, end)
+        cues = self._cues.get(bounds)
+        if cues is None:
+            cues = self._cues[bounds] = _clause_cues(self.clauses.text[bounds[0] : bounds[1]])
+        always, example, modal = cues
+        if always:
+            return True
+        text = self.clauses.text
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - _LOOKBACK, 0) : start]
+        return bool((example or _EXAMPLE.search(before)) and (modal or _MODAL.search(before)))
+
+
 def is_hypothetical(clauses: Clauses, start: int, end: int) -> bool:
     """Whether the clause holding [start, end) offers the thing as an option or example."""
-    left, right = clauses.bounds(start, end)
-    clause = clauses.text[left:right]
-    if _ALWAYS.search(clause):
-        return True
-    line_start = clauses.text.rfind("\n", 0, start) + 1
-    before = clauses.text[max(line_start, start - _LOOKBACK, 0) : start]
-    example = _EXAMPLE.search(clause) or _EXAMPLE.search(before)
-    return bool(example and (_MODAL.search(clause) or _MODAL.search(before)))
+    return Hypotheticals(clauses)(start, end)
 
 
 def folded_words(text: str) -> str:

@@ -16,6 +16,7 @@ what was done, whatever the prose around it says, unless the line disables it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,9 +24,9 @@ from enum import StrEnum
 from ..components.context import (
     CHECKLIST,
     HYPOTHETICAL,
+    Hypotheticals,
     folded_words,
     is_checklist_quote,
-    is_hypothetical,
 )
 from ..components.text import Clauses
 from ..components.urls import URL_IN_TEXT
@@ -63,6 +64,7 @@ class Found:
 
 
 MAX_VALUE = 120
+_AFTER_ALL = 1 << 62  # sorts after any end offset
 _TOKEN = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*(?:/[A-Za-z0-9][\w.\-]*)?")
 _VERSION = re.compile(r"v\d{1,3}(?:(?:alpha|beta)\d{1,3})?")
 _API_VERSION_LINE = re.compile(r"\bapiVersion:[ \t]*[\"']?([a-z0-9][\w.\-]*/v\d{1,3}(?:(?:alpha|beta)\d{1,3})?)\b")
@@ -95,7 +97,7 @@ _HELM_VERBS = frozenset({"install", "upgrade", "template"})
 
 
 def _code_ranges(text: str) -> list[tuple[int, int]]:
-    """Fenced blocks and inline code spans, as offset ranges (in order)."""
+    """Fenced blocks and inline code spans, merged into disjoint offset ranges, in order."""
     ranges: list[tuple[int, int]] = []
     fences = [m.start() for m in _FENCE.finditer(text)]
     for i in range(0, len(fences) - 1, 2):
@@ -104,11 +106,19 @@ def _code_ranges(text: str) -> list[tuple[int, int]]:
         ranges.append((fences[-1], len(text)))
     ranges += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
     ranges.sort()
-    return ranges
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+    """Whether `pos` is in one of the disjoint, ordered ranges (by bisection)."""
+    i = bisect.bisect_right(ranges, (pos, _AFTER_ALL)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _positional(words: list[str]) -> list[str]:
@@ -278,6 +288,7 @@ def find_identifiers(text: str, vocab: Vocabulary, checklist: str = "",
         return []
     code = _code_ranges(masked)
     clauses = Clauses(masked)
+    hypothetical = Hypotheticals(clauses)
     folded = folded_words(checklist) if checklist else ""
     out: list[Found] = []
     for kind, value, start, end in found:
@@ -294,7 +305,7 @@ def find_identifiers(text: str, vocab: Vocabulary, checklist: str = "",
             tag = clauses.tag(start, end)
             if tag is not None:
                 skip = tag.value
-            elif is_hypothetical(clauses, start, end):
+            elif hypothetical(start, end):
                 skip = HYPOTHETICAL
         out.append(Found(kind, value, start, end, skip))
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..components.context import is_hypothetical
+from ..components.context import Hypotheticals
 from ..components.localfiles import LocalFile
 from ..components.model import Place
 from ..components.text import Clauses, LineIndex
@@ -187,12 +187,13 @@ def terms_in(text: str, patterns: Mapping[str, re.Pattern[str] | None], places: 
     if not text.strip():
         return out
     clauses = Clauses(text)
+    hypothetical = Hypotheticals(clauses)
     index = LineIndex(text)
     for key, pattern in patterns.items():
         if pattern is None:
             continue
         for m in pattern.finditer(text):
-            if clauses.tag(m.start(), m.end()) is not None or is_hypothetical(clauses, m.start(), m.end()):
+            if clauses.tag(m.start(), m.end()) is not None or hypothetical(m.start(), m.end()):
                 continue
             out += [Term(key, p) for p in places(index.line(m.start()))]
     return out

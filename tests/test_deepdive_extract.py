@@ -195,3 +195,16 @@ def test_identifier_data_follows_its_schema() -> None:
     bad = dict(data, mechanisms=[{"key": "x", "title": "no words nor identifiers"}])
     with pytest.raises(VocabularyError):
         parse_vocabulary(bad)
+
+
+def test_plain_word_kinds_count_only_in_code_or_kind_lines(vocab: Vocabulary) -> None:
+    text = ("Users deploy a Gateway controller; the Gateway and HTTPRoute are created.\n"
+            "```\nkubectl get gateway\n```\n`Gateway`\nkind: Gateway\n")
+    found = [(f.value, f.start) for f in find_identifiers(text, vocab) if f.kind is IdKind.KIND]
+    assert [v for v, _ in found] == ["HTTPRoute", "Gateway", "Gateway"]
+    assert [text.count("\n", 0, s) + 1 for _, s in found] == [1, 5, 6]
+
+
+def test_any_including_like_is_hypothetical(vocab: Vocabulary) -> None:
+    text = "Users can deploy any controller, including gateways like acme.io/v1 ones. We ship acme.io/v2."
+    assert skips(text, vocab) == {"acme.io/v1": "hypothetical", "acme.io/v2": None}

@@ -20,7 +20,7 @@ from .text import Clauses
 HYPOTHETICAL = "hypothetical"
 CHECKLIST = "checklist"
 
-_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.)(?=[\s,:(])", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|including|like)(?=[\s,:(])", re.IGNORECASE)
 _MODAL = re.compile(
     r"\b(?:could|might|may|would|any|whichever"
     r"|can\s+(?:also\s+)?be\s+(?:configured|installed|deployed|used|added|enabled|integrated)"
@@ -28,6 +28,7 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _ALWAYS = re.compile(r"\b(?:forward[\s-]looking|optional(?:ly)?|hypothetical(?:ly)?)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?]\s")  # "e.g. " does not end the sentence
 _LOOKBACK = 80  # "e.g." ends a clause for the clause splitter: look this far back on the line too
 _WORDS = re.compile(r"[a-z0-9]+")
 MIN_QUOTE = 24  # a shorter sentence is not taken for a quotation
@@ -58,6 +59,8 @@ class Hypotheticals:
         text = self.clauses.text
         line_start = text.rfind("\n", 0, start) + 1
         before = text[max(line_start, start - _LOOKBACK, 0) : start]
+        ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+        before = before[ends[-1] :] if ends else before
         return bool((example or _EXAMPLE.search(before)) and (modal or _MODAL.search(before)))
 
 

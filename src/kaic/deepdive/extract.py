@@ -121,6 +121,12 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
+def _plain_word(value: str) -> bool:
+    """A kind spelled like an ordinary capitalised word (Gateway, Pod, Job)."""
+    rest = value[1:]
+    return rest.isalnum() and (rest.islower() or rest.isdigit())
+
+
 def _positional(words: list[str]) -> list[str]:
     out: list[str] = []
     skip = False
@@ -292,6 +298,9 @@ def find_identifiers(text: str, vocab: Vocabulary, checklist: str = "",
     folded = folded_words(checklist) if checklist else ""
     out: list[Found] = []
     for kind, value, start, end in found:
+        if kind is IdKind.KIND and _plain_word(value) and not _inside(code, start) \
+                and "kind:" not in masked[max(0, start - 8) : start]:
+            continue  # "Gateway", "Pod" in prose are words, not the kinds
         skip: str | None = None
         if folded and is_checklist_quote(masked, start, end, folded):
             skip = CHECKLIST

@@ -28,6 +28,7 @@ from ..components.evidence import TEST_CLASSES
 from ..components.model import Kind
 from ..components.solutions import NOT_APPLICABLE, NOT_STATED
 from ..model import Status
+from ..rules import Severity
 from ..validate import ValidationResult
 from .dives import Ref, ref_of
 
@@ -93,7 +94,7 @@ def vendor_profiles(ca: ComponentAnalysis, vendors: Sequence[Vendor], validation
             {"items": [{"name": n, "vendors": accs[n]} for n in rare_acc if rare_acc[n]],
              "naming": naming_accelerators},
             [ref for refs in rare_acc.values() for ref in refs[:2]]))
-        several: list[dict[str, Any]] = []
+        several: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
         several_refs: list[Ref] = []
         for r in results:
             for topic in ca.spec.topics:
@@ -106,9 +107,10 @@ def vendor_profiles(ca: ComponentAnalysis, vendors: Sequence[Vendor], validation
                 refs = [ref_of(r.sub, m.place) for m in r.detection.mentions
                         if m.counts and m.place.requirement == sol.requirement and ca.catalog.name(m.target) in names]
                 if refs:
-                    several.append({"topic": topic.title, "version": r.sub.version, "names": names})
+                    several.setdefault((topic.title, tuple(names)), {
+                        "topic": topic.title, "versions": [], "names": names})["versions"].append(r.sub.version)
                     several_refs += refs[:3]
-        said.append(sentence("several_solutions", {"items": several}, several_refs))
+        said.append(sentence("several_solutions", {"items": list(several.values())}, several_refs))
         tested: list[str] = []
         tested_refs: list[Ref] = []
         for r in results:
@@ -119,23 +121,25 @@ def vendor_profiles(ca: ComponentAnalysis, vendors: Sequence[Vendor], validation
                         tested.append(req.requirement)
                         tested_refs.append(Ref(r.sub.path, items[0].line))
         said.append(sentence("test_evidence", {"requirements": sorted(set(tested)), "claims": len(tested)}, tested_refs))
-        na_items: list[dict[str, Any]] = []
+        na_items: dict[tuple[str, str], dict[str, Any]] = {}
         na_refs: list[Ref] = []
         for r in results:
             for a in r.sub.answers:
                 if a.status in _NEGATIVE:
-                    na_items.append({"requirement": a.id, "status": a.status.value, "version": r.sub.version,
-                                     "others": nas[a.id] - 1})
+                    item = na_items.setdefault((a.id, a.status.value), {
+                        "requirement": a.id, "status": a.status.value, "versions": [], "others": nas[a.id] - 1})
+                    item["versions"].append(r.sub.version)
                     na_refs.append(Ref(r.sub.path, a.status_line or a.line))
-        said.append(sentence("not_applicable", {"items": na_items}, na_refs))
-        severities: Counter[str] = Counter()
+        said.append(sentence("not_applicable", {"items": list(na_items.values())}, na_refs))
+        severities: dict[str, int] = {sev.value: 0 for sev in Severity}
         finding_refs: list[Ref] = []
         for r in results:
             for f in validation.findings_for(r.sub):
-                severities[f.severity.value] += 1
+                severities[f.severity.value] = severities.get(f.severity.value, 0) + 1
                 if f.line:
                     finding_refs.append(Ref(f.path, f.line))
-        said.append(sentence("findings", {"severities": dict(severities), "total": sum(severities.values())},
+        said.append(sentence("findings", {"severities": {k: n for k, n in severities.items() if n},
+                                          "total": sum(severities.values())},
                              finding_refs))
         out.append({"vendor": v.name, "key": v.key, "submissions": [r.sub.path for r in results],
                     "sentences": [s for s in said if s is not None]})

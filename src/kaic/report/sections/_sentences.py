@@ -3,7 +3,7 @@ report/templates/deepdive.md.j2: each sentence gets one footnote listing its lin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,6 +16,12 @@ from ..markup import Footnotes
 TEMPLATE = "deepdive.md.j2"
 
 
+def and_join(items: Iterable[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    words = list(items)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
 @cache
 def _module() -> Any:
     folder = str(resources.files("kaic") / "report" / "templates")
@@ -24,6 +30,7 @@ def _module() -> Any:
     env.filters["t"] = lambda value: md_text(value)
     env.filters["c"] = lambda value: md_code(value)
     env.filters["prefix"] = lambda value, prefix: f"{prefix}{value}"
+    env.filters["and_join"] = and_join
     return env.get_template(TEMPLATE).module
 
 

@@ -93,7 +93,8 @@ def test_helm_charts_and_kubectl_commands(vocab: Vocabulary) -> None:
             "kubectl apply -f widget.yaml\n"
             "```\n")
     assert values(text, vocab, IdKind.HELM_CHART) == ["acme/widget-operator", "acme/gauge-stack"]
-    assert values(text, vocab, IdKind.KUBECTL) == ["kubectl get crd", "kubectl describe pod", "kubectl apply"]
+    assert values(text, vocab, IdKind.KUBECTL) == ["kubectl get customresourcedefinitions", "kubectl describe pods",
+                                                   "kubectl apply"]
 
 
 def test_resource_names_and_node_labels(vocab: Vocabulary) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -141,7 +142,7 @@ def _positional(words: list[str]) -> list[str]:
     return out
 
 
-def _command(tool: str, args: str) -> tuple[IdKind, str] | None:
+def _command(tool: str, args: str, names: Mapping[str, str]) -> tuple[IdKind, str] | None:
     words = _positional(args.split())
     if not words:
         return None
@@ -153,7 +154,7 @@ def _command(tool: str, args: str) -> tuple[IdKind, str] | None:
         if verb in _RESOURCE_VERBS and len(words) > 1:
             resource = words[1].split("/", 1)[0].lower()
             if re.fullmatch(r"[a-z][a-z0-9.\-]{0,80}", resource):
-                value += f" {resource}"
+                value += f" {names.get(resource, resource)}"
         return IdKind.KUBECTL, value
     verb = words[0].lower()
     if verb not in _HELM_VERBS:
@@ -243,7 +244,7 @@ class _Reader:
         for m in _GATES_KEY.finditer(text):
             self._gate_block(text, m.end(), out)
         for m in _COMMAND.finditer(text):
-            got = _command(m.group(1), m.group(2))
+            got = _command(m.group(1), m.group(2), self.vocab.kubectl_names)
             if got:
                 out.append((*got, m.start(), m.end()))
         out.sort(key=lambda f: (f[2], f[3]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -61,11 +61,11 @@ class Vocabulary:
     not_resource_domains: frozenset[str]
     mechanisms: tuple[Mechanism, ...]
     reasons: tuple[ReasonGroup, ...]
+    kubectl_names: Mapping[str, str] = field(default_factory=dict)  # short or singular -> plural
     api_groups: frozenset[str] = frozenset()  # the catalog's, for `plural.group` CRD names
 
     def with_api_groups(self, groups: Iterable[str]) -> Vocabulary:
-        return Vocabulary(self.kinds, self.metric_families, self.metric_suffixes, self.not_resource_domains,
-                          self.mechanisms, self.reasons, frozenset(g.lower() for g in groups))
+        return replace(self, api_groups=frozenset(g.lower() for g in groups))
 
 
 def schema() -> Mapping[str, Any]:
@@ -85,7 +85,7 @@ def parse_vocabulary(data: Any) -> Vocabulary:
     )
     reasons = tuple(ReasonGroup(r["key"], r["title"], tuple(r["words"])) for r in data["reasons"])
     return Vocabulary(frozenset(data["kinds"]), tuple(data["metric_families"]), tuple(data["metric_suffixes"]),
-                      frozenset(data["not_resource_domains"]), mechanisms, reasons)
+                      frozenset(data["not_resource_domains"]), mechanisms, reasons, dict(data.get("kubectl_names", {})))
 
 
 def default_path() -> Path:

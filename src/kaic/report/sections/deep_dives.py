@@ -29,6 +29,8 @@ from ._deepdive import collected, vocabulary
 
 KEY = "deep_dives"
 NOTES_SHOWN = 160
+LEVELS = {"tests": "test code or output", "walkthrough": "walkthrough", "documentation": "documentation",
+          "none": "no usable evidence"}
 
 
 def _who(path: str) -> str:
@@ -54,7 +56,7 @@ class DeepDivesSection:
             blocks.append(f"### v{md_text(version['version'])} ({version['submissions']} submissions)")
             for d in version["requirements"]:
                 lines = [f"#### {md_text(d['requirement'])} ({md_text(d['level'])}, {md_text(d['category'])})", ""]
-                statuses = ", ".join(f"{n} {md_text(s)}" for s, n in d["statuses"].items()) or "none"
+                statuses = ", ".join(f"{n} {md_text(s) or '(empty)'}" for s, n in d["statuses"].items()) or "none"
                 lines.append(f"- Answers: {d['answers']} ({statuses}).")
                 if d["solutions"]:
                     lines.append("- Solutions: " + "; ".join(
@@ -72,7 +74,7 @@ class DeepDivesSection:
                         f"{md_text(m['title'])} ({m['count']}: {_places(m['places'])})" for m in d["mechanisms"]) + ".")
                 testing = d["testing"]
                 if testing["levels"] or testing["commands"]:
-                    levels = ", ".join(f"{md_text(k)} {n}" for k, n in testing["levels"].items())
+                    levels = ", ".join(f"{md_text(LEVELS.get(k, k))} {n}" for k, n in testing["levels"].items())
                     cmds = "; ".join(f"{md_code(c['command'])} ({c['count']}: {_places(c['places'])})"
                                      for c in testing["commands"])
                     lines.append("- How it was tested: " + (levels or "no claim") + (f"; commands: {cmds}" if cmds else "") + ".")

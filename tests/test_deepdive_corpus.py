@@ -188,3 +188,14 @@ def test_json_follows_the_report_schema(report: Report) -> None:
     for sub in report.data["submissions"]:
         assert set(sub["identifiers"]) <= {"", *sub["statuses"]}
         jsonschema.validate(sub["identifiers"], field)
+
+
+def test_feature_gate_places(corpus_state: Callable[[str], RepoState]) -> None:
+    """Read from the files: `DynamicResourceAllocation` is enabled in Talos's v1.33 README
+    (`feature-gates: DynamicResourceAllocation=true`, lines 49, 52, 55, 67) and listed under
+    `featureGates:` in Giant Swarm's v1.33 README (`- name:`, lines 49, 53, 57, 61); the
+    only other occurrences are in DaoCloud's junit_01.xml, which is over the read limit."""
+    found = {(i.place.file, i.place.line) for _, i in _counting(corpus_state)
+             if i.value == "DynamicResourceAllocation"}
+    assert found == {("v1.33/talos/README.md", n) for n in (49, 52, 55, 67)} | {
+        ("v1.33/giantswarm/README.md", n) for n in (49, 53, 57, 61)}

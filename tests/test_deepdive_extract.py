@@ -78,9 +78,11 @@ def test_feature_gates_flag_words_and_yaml_block(vocab: Vocabulary) -> None:
             "featureGates:\n"
             "  - name: PartialAdmission\n"
             "    enabled: true\n"
-            "  GaugeExport: true\n")
+            "  GaugeExport: true\n"
+            "kubelet:\n  extraArgs:\n    feature-gates: WidgetClaims=true\n")
     assert values(text, vocab, IdKind.FEATURE_GATE) == [
-        "DynamicResourceAllocation", "WidgetSharing", "TopologyAwareScheduling", "PartialAdmission", "GaugeExport"]
+        "DynamicResourceAllocation", "WidgetSharing", "TopologyAwareScheduling", "PartialAdmission", "GaugeExport",
+        "WidgetClaims"]
 
 
 def test_helm_charts_and_kubectl_commands(vocab: Vocabulary) -> None:

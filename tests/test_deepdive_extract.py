@@ -163,7 +163,8 @@ def test_places_in_notes_and_files_and_status(tmp_path: Path) -> None:
     product = clean_product()
     a = answer(product, "widget_sharing")
     a["notes"] = "Pods request acme.com/widget.\nThe claim is a ResourceClaim."
-    a["evidence"] = ["./walkthrough.md#sharing"]
+    a["evidence"] = ["./walkthrough.md#sharing", "https://docs.example.org/concepts/kueue.x-k8s.io/ClusterQueue",
+                     "https://acme.example.org/blog/no-identifier-here"]
     na = answer(product, "gauge_export")
     na["status"] = "N/A"
     na["notes"] = "No exporter; DCGM_FI_DEV_GPU_UTIL is not applicable here."
@@ -185,6 +186,10 @@ def test_places_in_notes_and_files_and_status(tmp_path: Path) -> None:
     assert ("kubectl describe resourceclaim", "widget_sharing", path, line_of(walkthrough, "describe"), None) in got
     assert ("kubectl get nodes", None, path, 3, None) in got
     assert any(i.value == "DCGM_FI_DEV_GPU_UTIL" and i.skip == "status" for i in ids)
+    url_line = line_of(text, "kueue.x-k8s.io/ClusterQueue")
+    assert {(i.kind, i.value) for i in ids if i.place.field == "evidence"} == {
+        (IdKind.API, "kueue.x-k8s.io"), (IdKind.KIND, "ClusterQueue")}
+    assert {i.place.line for i in ids if i.place.field == "evidence"} == {url_line}
     assert not col.errors
 
 

@@ -199,3 +199,21 @@ def test_feature_gate_places(corpus_state: Callable[[str], RepoState]) -> None:
              if i.value == "DynamicResourceAllocation"}
     assert found == {("v1.33/talos/README.md", n) for n in (49, 52, 55, 67)} | {
         ("v1.33/giantswarm/README.md", n) for n in (49, 53, 57, 61)}
+
+
+def test_deep_dive_solutions_agree_with_the_solutions_of_each_submission(
+        corpus_state: Callable[[str], RepoState], report: Report) -> None:
+    from kaic.components.analysis import analyse_components
+
+    state = corpus_state("main")
+    ca = analyse_components(state, validate(state))
+    for version in report.data["deep_dives"]:
+        for d in version["requirements"]:
+            for sol in d["solutions"]:
+                expected = [p for p, r in ca.results.items()
+                            if r.sub.version == version["version"]
+                            and any(s.requirement == d["requirement"] and sol["name"] in s.names
+                                    for s in r.solutions.topics.values())
+                            and next(a for a in r.sub.answers if a.id == d["requirement"]).status.value
+                            not in ("N/A", "Not Implemented")]
+                assert sorted(sol["submissions"]) == sorted(expected), (version["version"], d["requirement"], sol)

@@ -72,3 +72,18 @@ def test_corpus_view_shows_dcgm_metrics_for_pod_autoscaling(corpus_checkout: Pat
     assert places["DCGM_FI_PROF_GR_ENGINE_ACTIVE"] == ["v1.34/ovh/schedulingOrchestration.md:109"]
     metrics = next(r for r in v134["requirements"] if r["id"] == "accelerator_metrics")
     assert not [i for i in metrics["identifiers"] if i["value"].startswith("DCGM_FI_")]
+
+
+def test_markdown_escapes_vendor_text(tmp_path: Path) -> None:
+    product = clean_product()
+    na = answer(product, "trace_hint")
+    na["status"] = "Not Implemented"
+    na["notes"] = "[click](javascript:alert(1)) <script>x</script> | cell"
+    write_repo(tmp_path, {f"v{VERSION}/acme": product})
+    state = load_state(DirectorySource(tmp_path))
+    from kaic.report.sections import deep_dives
+
+    report = build_report(state, validate(state), [deep_dives.SECTION])
+    md = report.sections[0].section.markdown(report.sections[0].data)
+    assert "<script>" not in md and "[click](" not in md  # no tag, no link
+    assert "&lt;script&gt;" in md and "\\[click\\]" in md and "\\| cell" in md

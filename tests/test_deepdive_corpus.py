@@ -217,3 +217,17 @@ def test_deep_dive_solutions_agree_with_the_solutions_of_each_submission(
                             and next(a for a in r.sub.answers if a.id == d["requirement"]).status.value
                             not in ("N/A", "Not Implemented")]
                 assert sorted(sol["submissions"]) == sorted(expected), (version["version"], d["requirement"], sol)
+
+
+def test_profile_history_carries_the_merge_dates(report: Report) -> None:
+    """Read from git (`git log --first-parent --diff-filter=A`): v1.33/talos and v1.34/talos
+    were added on 2025-10-30, v1.35/cks on 2026-03-16; a certification lasts one year."""
+    def history_of(product: str) -> dict[str, Any]:
+        profile = next(p for p in report.data["distinctive_profiles"] if any(f"/{product}/" in s for s in p["submissions"]))
+        return next(s for s in profile["sentences"] if s["kind"] == "history")
+
+    talos = history_of("talos")
+    assert [(d["version"], d["certified"], d["expires"]) for d in talos["values"]["dated"]] == [
+        ("1.33", "2025-10-30", "2026-10-30"), ("1.34", "2025-10-30", "2026-10-30")]
+    cks = {d["version"]: d["certified"] for d in history_of("cks")["values"]["dated"]}
+    assert cks["1.35"] == "2026-03-16"

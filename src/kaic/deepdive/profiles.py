@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.inventory import Vendor
@@ -28,6 +29,7 @@ from ..components.evidence import TEST_CLASSES
 from ..components.model import Kind
 from ..components.solutions import NOT_APPLICABLE, NOT_STATED
 from ..model import Status
+from ..model.checklist import version_key
 from ..rules import Severity
 from ..validate import ValidationResult
 from .dives import Ref, ref_of
@@ -58,7 +60,18 @@ def _vendor_sets(ca: ComponentAnalysis, vendors: Sequence[Vendor]) -> tuple[Coun
     return comps, accs, nas
 
 
-def vendor_profiles(ca: ComponentAnalysis, vendors: Sequence[Vendor], validation: ValidationResult) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class CertFacts:
+    """A submission's certification as the history walk read it (git sources only)."""
+
+    certified: str  # YYYY-MM-DD, the day it was merged on the main line
+    expires: str
+    status: str  # current, expired, withdrawn, pending
+
+
+def vendor_profiles(ca: ComponentAnalysis, vendors: Sequence[Vendor], validation: ValidationResult,
+                    certs: Mapping[str, CertFacts] | None = None) -> list[dict[str, Any]]:
+    """One profile per vendor; `certs` (by submission path) adds dates to its history."""
     comps, accs, nas = _vendor_sets(ca, vendors)
     naming_accelerators = sum(
         1 for v in vendors if any(ca.results[p].solutions.accelerators for p in v.submissions if p in ca.results))
@@ -68,9 +81,14 @@ def vendor_profiles(ca: ComponentAnalysis, vendors: Sequence[Vendor], validation
         if not results:
             continue
         said: list[dict[str, Any] | None] = []
+        known = certs or {}
+        dated = [{"version": r.sub.version, "certified": known[r.sub.path].certified,
+                  "expires": known[r.sub.path].expires, "status": known[r.sub.path].status}
+                 for r in sorted(results, key=lambda r: version_key(r.sub.version)) if r.sub.path in known]
         said.append(sentence(
             "history",
-            {"versions": sorted({r.sub.version for r in results}), "submissions": len(results)},
+            {"versions": sorted({r.sub.version for r in results}, key=version_key), "submissions": len(results),
+             "dated": dated},
             [Ref(r.sub.path, r.sub.metadata_line or 1) for r in results]))
         rare: dict[str, tuple[str, int, list[Ref]]] = {}
         for r in results:

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...deepdive.profiles import vendor_profiles
+from ...deepdive.profiles import CertFacts, vendor_profiles
 from ...model import Submission
 from ..escape import md_text
 from ..markup import Footnotes, join_blocks
 from ..section import ReportContext, Rows
 from ..shared import analysis
 from ._components import component_analysis
+from ._history import history
 from ._sentences import render_sentence
 
 KEY = "distinctive_profiles"
+
+
+def _certifications(ctx: ReportContext) -> dict[str, CertFacts] | None:
+    """Each submission's certification dates and status, when the source has git history."""
+    hist = history(ctx)
+    if hist is None:
+        return None
+    return {c.path: CertFacts(c.certified.day.isoformat(), c.expires.isoformat(), c.status(hist.as_of))
+            for c in hist.certifications}
 
 
 class DistinctiveProfilesSection:
@@ -28,7 +38,8 @@ class DistinctiveProfilesSection:
     title = "Distinctive profiles"
 
     def build(self, ctx: ReportContext) -> Any:
-        return vendor_profiles(component_analysis(ctx), analysis(ctx).inventory.vendors, ctx.validation)
+        return vendor_profiles(component_analysis(ctx), analysis(ctx).inventory.vendors, ctx.validation,
+                               _certifications(ctx))
 
     def markdown(self, data: Any) -> str:
         notes = Footnotes(KEY)

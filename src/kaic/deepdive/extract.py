@@ -171,8 +171,7 @@ class _Reader:
     def __init__(self, vocab: Vocabulary, skip_words: frozenset[str]) -> None:
         self.vocab = vocab
         self.skip_words = skip_words
-        families = "|".join(re.escape(f) for f in sorted(vocab.metric_families, key=len, reverse=True))
-        self.family = re.compile(rf"(?<![\w:])(?:{families})[A-Za-z0-9_:]{{1,120}}") if families else None
+        self.family = vocab.family_pattern
 
     def token(self, tok: str, after: str) -> tuple[IdKind, str] | None:
         nxt = after[:1]
@@ -220,30 +219,31 @@ class _Reader:
             for m in self.family.finditer(text):
                 if m.group(0) not in self.skip_words:
                     out.append((IdKind.METRIC, m.group(0).rstrip(":_"), m.start(), m.end()))
-        for m in _PROMQL.finditer(text):
+        for m in _PROMQL.finditer(text) if "{" in text else ():
             if self.metric_name(m.group(1)):
                 out.append((IdKind.METRIC, m.group(1), m.start(1), m.end(1)))
-        for m in _CODE_SPAN.finditer(text):
+        for m in _CODE_SPAN.finditer(text) if "`" in text else ():
             body = m.group(1).strip()
             if _SNAKE.fullmatch(body) and self.metric_name(body):
                 out.append((IdKind.METRIC, body, m.start(1), m.end(1)))
-        for m in _API_VERSION_LINE.finditer(text):
+        for m in _API_VERSION_LINE.finditer(text) if "apiVersion" in text else ():
             out.append((IdKind.API, m.group(1).lower(), m.start(1), m.end(1)))
-        for m in _KIND_LINE.finditer(text):
+        for m in _KIND_LINE.finditer(text) if "kind:" in text else ():
             out.append((IdKind.KIND, m.group(1), m.start(1), m.end(1)))
-        for m in _GATES_FLAG.finditer(text):
+        gates = "eature" in text  # feature-gates, featureGates, feature gate
+        for m in _GATES_FLAG.finditer(text) if gates else ():
             pos = m.start(1)
             for part in m.group(1).split(","):
                 name = part.split("=", 1)[0]
                 if _CAMEL.match(name):
                     out.append((IdKind.FEATURE_GATE, name, pos, pos + len(name)))
                 pos += len(part) + 1
-        for m in _GATE_WORDS.finditer(text):
+        for m in _GATE_WORDS.finditer(text) if gates else ():
             if _CAMEL.match(m.group(1)):
                 out.append((IdKind.FEATURE_GATE, m.group(1), m.start(1), m.end(1)))
-        for m in _GATES_KEY.finditer(text):
+        for m in _GATES_KEY.finditer(text) if gates else ():
             self._gate_block(text, m.end(), out)
-        for m in _COMMAND.finditer(text):
+        for m in _COMMAND.finditer(text) if "kubectl" in text or "helm" in text else ():
             got = _command(m.group(1), m.group(2), self.vocab.kubectl_names)
             if got:
                 out.append((*got, m.start(), m.end()))

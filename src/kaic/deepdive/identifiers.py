@@ -203,7 +203,7 @@ def submission_terms(sub: Submission, files: Mapping[str, LocalFile], vocab: Voc
     """Mechanism words (data/identifiers.yaml) in the notes of answered requirements and in
     the folder's files, skipping negative, roadmap and hypothetical clauses and answers
     whose status is N/A or Not Implemented."""
-    patterns = {m.key: word_pattern(m.words) for m in vocab.mechanisms}
+    patterns = _mechanism_patterns(vocab)
     out: list[Term] = []
     for answer in sub.answers:
         if _answer_skip(answer) or not answer.notes.strip():
@@ -216,6 +216,19 @@ def submission_terms(sub: Submission, files: Mapping[str, LocalFile], vocab: Voc
         if local.text is not None:
             out += terms_in(local.text, patterns, file_places(path, local.text, refs))
     return out
+
+
+_PATTERNS: list[tuple[Vocabulary, dict[str, re.Pattern[str] | None]]] = []
+
+
+def _mechanism_patterns(vocab: Vocabulary) -> dict[str, re.Pattern[str] | None]:
+    """Each mechanism's word pattern, compiled once for the last vocabulary asked about."""
+    for seen, patterns in _PATTERNS[:1]:
+        if seen is vocab:
+            return patterns
+    patterns = {m.key: word_pattern(m.words) for m in vocab.mechanisms}
+    _PATTERNS[:] = [(vocab, patterns)]
+    return patterns
 
 
 def word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:

@@ -4,9 +4,10 @@ compiled once: known kinds, metric families, mechanisms and N/A reason groups.""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,14 @@ class Vocabulary:
     reasons: tuple[ReasonGroup, ...]
     kubectl_names: Mapping[str, str] = field(default_factory=dict)  # short or singular -> plural
     api_groups: frozenset[str] = frozenset()  # the catalog's, for `plural.group` CRD names
+
+    @cached_property
+    def family_pattern(self) -> re.Pattern[str] | None:
+        """Any name starting with a metric family prefix (one alternation of literals)."""
+        if not self.metric_families:
+            return None
+        families = "|".join(re.escape(f) for f in sorted(self.metric_families, key=len, reverse=True))
+        return re.compile(rf"(?<![\w:])(?:{families})[A-Za-z0-9_:]{{1,120}}")
 
     def with_api_groups(self, groups: Iterable[str]) -> Vocabulary:
         return replace(self, api_groups=frozenset(g.lower() for g in groups))

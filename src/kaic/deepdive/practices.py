@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..components.analysis import ComponentAnalysis
-from ..components.evidence import GRADE_LABELS, Grade
+from ..components.evidence import CLASS_LABELS, GRADE_LABELS, EvidenceClass, Grade
 from ..components.gaps import ANALYSIS_KINDS
 from ..validate import ValidationResult
 from .dives import Ref, ref_of
@@ -49,6 +49,19 @@ def practices(ca: ComponentAnalysis, validation: ValidationResult,
             s = sentence("shared_component", {"name": name, "count": len(refs), "of": len(top), "grade": best.value,
                                                      "grade_label": GRADE_LABELS[best]},
                          refs)
+            if s:
+                out["what_works"].append(s)
+        classes: dict[str, list[Ref]] = {}
+        for r in top:
+            for req in r.evidence.requirements:
+                backed = [i for i in req.items if i.cls is req.best and i.line]
+                if backed and r.sub.path not in {ref.file for ref in classes.get(req.best.value, [])}:
+                    classes.setdefault(req.best.value, []).append(Ref(r.sub.path, backed[0].line))
+        for cls, refs in sorted(classes.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP]:
+            if len(refs) < SHARED:
+                continue
+            s = sentence("shared_evidence", {"label": CLASS_LABELS[EvidenceClass(cls)], "count": len(refs),
+                                             "of": len(top), "grade_label": GRADE_LABELS[best]}, refs)
             if s:
                 out["what_works"].append(s)
     reasons: dict[str, tuple[str, list[Ref]]] = {}

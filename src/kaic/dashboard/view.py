@@ -17,6 +17,7 @@ from ..model import version_key
 from ..report.markup import submission_anchor, submission_label
 from ..words import plural
 from .analyst import analyst_views
+from .deep_dives import deep_dives_view
 
 STATUS_CLASS = {
     "Implemented": "ok",
@@ -164,6 +165,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
             "statuses": [(st, {"": "(empty)", "missing": "missing (left out)"}.get(st, st)) for st in statuses_seen],
         },
         "components": _components(data),
+        "deep_dives": deep_dives_view(data),
         "timeline": _timeline(timeline),
         "automated": _automated(data.get("automated_verification")),
         "findings": sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.get("severity", ""), 9),

@@ -128,6 +128,7 @@ class Vocabulary:
     code_extensions: frozenset[str]
     output_extensions: frozenset[str]
     doc_extensions: frozenset[str]
+    home_page_paths: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> Vocabulary:

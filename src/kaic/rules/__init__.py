@@ -11,9 +11,11 @@ from . import (
     duplicate_requirement,
     empty_status,
     evidence_empty_string,
+    evidence_generic,
     evidence_missing,
     evidence_not_a_link,
     evidence_not_a_list,
+    evidence_off_topic,
     evidence_url_malformed,
     example_value,
     field_type,
@@ -35,9 +37,11 @@ from . import (
     missing_category,
     missing_requirement,
     must_not_implemented,
+    na_in_disguise,
     na_on_must,
     na_without_notes,
     not_utf8,
+    notes_copied,
     product_folder_name,
     status_contradicts_notes,
     top_level_key,
@@ -96,6 +100,11 @@ _MODULES = (
     local_evidence_link,
     metadata_key_style,
     top_level_key,
+    # evidence and notes that do not fit their requirement (issue 12)
+    na_in_disguise,
+    notes_copied,
+    evidence_off_topic,
+    evidence_generic,
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in map(Rule.from_module, _MODULES)}

@@ -30,6 +30,7 @@ class Expiry:
     expired: tuple[Certification, ...]  # lapsed (not withdrawn), most recent expiry first
     withdrawn: tuple[Certification, ...]
     without_newest: tuple[VendorStanding, ...]  # vendors with no current certification for newest_version
+    groups: VendorGroups | None = None  # for the one display name of each vendor
 
 
 def expiry(certifications: Iterable[Certification], as_of: date, within: int,
@@ -41,7 +42,7 @@ def expiry(certifications: Iterable[Certification], as_of: date, within: int,
                      reverse=True)
     withdrawn = tuple(c for c in certs if c.status(as_of) == "withdrawn")
     return Expiry(as_of, within, newest_version, tuple(current), expiring, tuple(expired), withdrawn,
-                  _without_newest(certs, as_of, newest_version, groups or VendorGroups()))
+                  _without_newest(certs, as_of, newest_version, groups or VendorGroups()), groups)
 
 
 def _without_newest(certs: list[Certification], as_of: date, newest: str | None,

@@ -35,11 +35,12 @@ class TimelineSection:
         h = history(ctx, figures=False)
         if h is None:
             return None
-        e = expiry(h.certifications, h.as_of, within(ctx), h.newest_version, vendor_groups(ctx))
+        groups = vendor_groups(ctx)
+        e = expiry(h.certifications, h.as_of, within(ctx), h.newest_version, groups)
         return {
             **expiry_data(e),
             "head": {"commit": h.head.oid, "date": h.head.date},
-            "certifications": [certification(c, h.as_of) for c in h.certifications],
+            "certifications": [certification(c, h.as_of, groups) for c in h.certifications],
         }
 
     def markdown(self, data: Any) -> str:

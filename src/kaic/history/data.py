@@ -97,7 +97,8 @@ def trends_data(t: Trends, analysed_components: bool = True) -> dict[str, Any]:
         "time_to_nth": [
             {"version": pace.version,
              "first": {"path": pace.milestones[0].path, **pace.milestones[0].at.as_dict()},
-             "submissions": [{"n": m.n, "path": m.path, **m.at.as_dict(), "days": m.days} for m in pace.milestones]}
+             "submissions": [{"n": m.n, "path": m.path, **m.at.as_dict(), "days": m.days,
+                              "again": [a.as_dict() for a in m.again]} for m in pace.milestones]}
             for pace in t.pace if pace.milestones
         ],
     }

@@ -108,10 +108,19 @@ def build_report(state: RepoState, validation: ValidationResult, sections: Itera
                 entry.setdefault(key, value)
         submissions.append(entry)
 
+    source = _source(state)
+    chosen = ctx.options.get("as_of")
+    if chosen:
+        source["as_of"] = str(chosen)
+        if ctx.options.get("as_of_reason"):
+            source["as_of_reason"] = str(ctx.options["as_of_reason"])
+    if ctx.options.get("current_only"):
+        source["current_only"] = True
+        source["left_out"] = list(ctx.options.get("left_out") or [])
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "kaic_version": __version__,
-        "source": _source(state),
+        "source": source,
         "sections": [{"key": bs.section.key, "title": bs.section.title} for bs in built],
         "submissions": submissions,
     }

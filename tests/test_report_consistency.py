@@ -148,3 +148,14 @@ def test_multi_valued_counts_say_so(outputs: dict[str, Any]) -> None:
     platform_only = [p for p in data["projects"] if not p["stacks"]]
     assert len(named) == len(data["adoption"]["projects"])
     assert f"the {len(named)} projects named by at least one submission" in md or not platform_only
+
+
+def test_the_report_says_how_to_classify_a_new_vendor() -> None:
+    from kaic.report.sections.vendors import classify_note
+
+    data = [{"key": "acme", "name": "Acme", "group": "unclassified"},
+            {"key": "big", "name": "Big Cloud", "group": "hyperscale"}]
+    note = classify_note(data)
+    assert "`match`" in note and "--vendor-groups FILE" in note and "`hyperscale` or another group" in note
+    assert note.endswith("Unclassified now (1): Acme.")
+    assert classify_note(data[1:]).endswith("Every vendor here is classified.")

@@ -856,18 +856,23 @@ ACCELERATORS = {
     "v1.35/cks": (("NVIDIA",), ("IMEX",), "DRA", ()),  # IMEX (NVIDIA) from l.19 "imex-dra-scheduling"
 }
 
-# Solutions {requirement: names} and the evidence grade.
+# Solutions {requirement: names} and the evidence grade. Grades (issue 12): claimed requirements
+# with tests or a walkthrough, read from the evidence lists: gardener 9/9 and daocloud 7/7 test
+# code; ovh 5/9 (four folder .md procedures, the autoscaler repository folder) and vks 6/9
+# (repository .md walkthroughs) reach the 50 % of data/evidence.yaml; giantswarm 0/9 (its one
+# .md is missing), palette 1/9, talos 1/6, kubermatic 1/9, eks 2/9, aks 2/9 and gke 1.35 1/12
+# (one Kubernetes conformance testdata file) stay under it: mostly documentation.
 SOLUTIONS = {
     "v1.33/gardener": ("reproducible-tests", {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["not stated"], "pod_autoscaling": ["Prometheus Adapter"],
         "ai_inference": ["Traefik"], "robust_controller": ["KubeRay", "Ray"],
         "accelerator_metrics": ["NVIDIA DCGM Exporter"], "ai_service_metrics": ["Prometheus", "Prometheus Operator"]}),
-    "v1.33/giantswarm": ("walkthroughs", {
+    "v1.33/giantswarm": ("documentation-only", {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["Cluster Autoscaler", "Karpenter"],
         "pod_autoscaling": ["KEDA", "Prometheus Adapter"], "ai_inference": ["not stated"],
         "robust_controller": ["KubeRay"], "accelerator_metrics": ["not stated"],
         "ai_service_metrics": ["Giant Swarm Observability Platform"]}),
-    "v1.33/talos": ("walkthroughs", {
+    "v1.33/talos": ("documentation-only", {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["N/A"], "pod_autoscaling": ["not stated"],
         "ai_inference": ["Cilium", "Traefik"], "robust_controller": ["KubeRay", "Ray", "Kubeflow"],
         "accelerator_metrics": ["NVIDIA DCGM Exporter", "AWS Neuron"], "ai_service_metrics": ["not stated"]}),
@@ -879,7 +884,7 @@ SOLUTIONS = {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["Cluster Autoscaler"], "pod_autoscaling": ["KEDA"],
         "ai_inference": ["not stated"], "robust_controller": ["Kubeflow Trainer"],
         "accelerator_metrics": ["NVIDIA DCGM Exporter"], "ai_service_metrics": ["Prometheus"]}),
-    "v1.33/palette": ("walkthroughs", {
+    "v1.33/palette": ("documentation-only", {
         "gang_scheduling": ["KAI Scheduler"], "cluster_autoscaling": ["Cluster Autoscaler", "Karpenter"],
         "pod_autoscaling": ["not stated"], "ai_inference": ["kgateway", "Istio", "Cilium", "Kong Ingress Controller"],
         "robust_controller": ["KubeRay", "Kubeflow", "Kubeflow Trainer"],
@@ -888,7 +893,7 @@ SOLUTIONS = {
         "gang_scheduling": ["Volcano"], "cluster_autoscaling": ["not stated"], "pod_autoscaling": ["not stated"],
         "ai_inference": ["not stated"], "robust_controller": ["Ray"], "accelerator_metrics": ["NVIDIA DCGM Exporter"],
         "ai_service_metrics": ["Prometheus", "JD Cloud Monitoring"]}),
-    "v1.34/kubermatic": ("walkthroughs", {
+    "v1.34/kubermatic": ("documentation-only", {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["Cluster Autoscaler"], "pod_autoscaling": ["not stated"],
         "ai_inference": ["KubeLB"], "robust_controller": ["Kubeflow"], "accelerator_metrics": ["not stated"],
         "ai_service_metrics": ["Kubermatic user-cluster MLA"]}),
@@ -896,13 +901,13 @@ SOLUTIONS = {
         "gang_scheduling": ["Volcano"], "cluster_autoscaling": ["Cluster Autoscaler"],
         "pod_autoscaling": ["Prometheus Adapter"], "ai_inference": ["not stated"], "robust_controller": ["KubeRay", "Ray"],
         "accelerator_metrics": ["NVIDIA DCGM Exporter"], "ai_service_metrics": ["Prometheus", "Prometheus Operator"]}),
-    "v1.34/eks": ("walkthroughs", {
+    "v1.34/eks": ("documentation-only", {
         "gang_scheduling": ["Volcano", "KAI Scheduler", "Apache YuniKorn", "LeaderWorkerSet", "AWS Batch"],
         "cluster_autoscaling": ["Cluster Autoscaler", "Karpenter", "EKS Auto Mode"], "pod_autoscaling": ["KEDA"],
         "ai_inference": ["AWS Load Balancer Controller"], "robust_controller": ["Ray", "Kubeflow", "AIBrix"],
         "accelerator_metrics": ["NVIDIA DCGM Exporter", "AWS Neuron", "Amazon CloudWatch"],
         "ai_service_metrics": ["Prometheus", "Amazon Managed Service for Prometheus", "Amazon CloudWatch"]}),
-    "v1.34/aks": ("walkthroughs", {
+    "v1.34/aks": ("documentation-only", {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["not stated"], "pod_autoscaling": ["KEDA"],
         "ai_inference": ["Istio"], "robust_controller": ["Ray", "KAITO"],
         "accelerator_metrics": ["Azure Monitor managed service for Prometheus"],
@@ -911,7 +916,7 @@ SOLUTIONS = {
         "gang_scheduling": ["not stated"], "cluster_autoscaling": ["not stated"], "pod_autoscaling": ["not stated"],
         "ai_inference": ["Istio"], "robust_controller": ["not stated"], "accelerator_metrics": ["not stated"],
         "ai_service_metrics": ["Prometheus"]}),
-    "v1.35/gke": ("walkthroughs", {
+    "v1.35/gke": ("documentation-only", {
         "gang_scheduling": ["Kueue"], "cluster_autoscaling": ["Cluster Autoscaler"], "pod_autoscaling": ["not stated"],
         "ai_inference": ["GKE Gateway controller"], "robust_controller": ["Ray", "Kubeflow"],
         "accelerator_metrics": ["Google Cloud Managed Service for Prometheus"],
@@ -980,11 +985,12 @@ def test_solution_counts_over_the_hand_read_set(analysis: ComponentAnalysis) -> 
 
 def test_grades_over_the_hand_read_set(analysis: ComponentAnalysis) -> None:
     grades = Counter(_result(analysis, sub).evidence.grade.value for sub in SOLUTIONS)
-    assert grades == Counter({"walkthroughs": 9, "reproducible-tests": 2, "documentation-only": 3})
+    assert grades == Counter({"walkthroughs": 2, "reproducible-tests": 2, "documentation-only": 10})
     reason = _result(analysis, "v1.33/gardener").evidence.reason
     assert reason.startswith("9 of 9 claimed requirements have test code or output")
     reason = _result(analysis, "v1.33/giantswarm").evidence.reason
-    assert reason.startswith("no claimed requirement links a test or walkthrough, but the submission folder holds 2")
+    assert reason.startswith("0 of 9 claimed requirements have tests or walkthroughs, under the 50% needed")
+    assert reason.endswith("the folder holds 2 procedure or test file(s) no claim links)")
 
 
 def test_the_oversize_junit_file_is_refused_not_read(analysis: ComponentAnalysis) -> None:

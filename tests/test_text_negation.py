@@ -24,3 +24,35 @@ from kaic.components.text import Tag, tag_for
 def test_local_negative_wording(text: str, name: str, tag: Tag | None) -> None:
     start = text.index(name)
     assert tag_for(text, start, start + len(name)) == tag
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "tag"),
+    [
+        # comparison: every name of a short list after the cue
+        ("We ship our own batch queue instead of Kueue/Volcano.", "Volcano", Tag.NEGATIVE),
+        ("We ship our own batch queue instead of Kueue/Volcano.", "Kueue", Tag.NEGATIVE),
+        ("Our scheduler vs. Volcano: both gang-schedule.", "Volcano", Tag.NEGATIVE),
+        ("Runs without changes, Kueue admits the jobs.", "Kueue", None),
+        # hypothetical: examples in a sentence about what could be installed
+        ("Any Gateway API controller, such as Istio, Envoy Gateway or Cilium, can be installed.", "Cilium",
+         Tag.HYPOTHETICAL),
+        ("For on-prem clusters solutions such as Traefik and Cilium are compatible.", "Traefik", Tag.HYPOTHETICAL),
+        ("Frameworks such as Ray and Kubeflow have been tested and are used on the platform.", "Ray", None),
+        # absence written as configuration
+        ("helm install stack --set dcgmExporter.enabled=false", "dcgmExporter", Tag.NEGATIVE),
+        # tool output quoted as evidence
+        ("# HELP DCGM_FI_DEV_VGPU_LICENSE_STATUS vGPU License status\n", "vGPU", Tag.TOOL_OUTPUT),
+        ("| GPU  Name   | Bus-Id | MIG M. |\n", "MIG", Tag.TOOL_OUTPUT),
+        # a roadmap cue late in a clause that states the present first
+        ("Current devices are managed with device plugins, with ongoing efforts to transition to DRA once "
+         "vendor support is more mature.", "device plugins", None),
+        ("Current devices are managed with device plugins, with ongoing efforts to transition to DRA once "
+         "vendor support is more mature.", "DRA", Tag.ROADMAP),
+        ("Support for DRA is planned for a future release.", "DRA", Tag.ROADMAP),
+    ],
+)
+def test_mention_context(text: str, name: str, tag: Tag | None) -> None:
+    """Mentions out of context (issue 12): general patterns, one case each."""
+    start = text.index(name)
+    assert tag_for(text, start, start + len(name)) == tag

@@ -21,7 +21,7 @@ from .catalog import Catalog
 from .localfiles import LocalFile
 from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
-from .text import Clauses, LineIndex, Tag
+from .text import TAG_ORDER, Clauses, LineIndex, Tag
 from .urls import URL_IN_TEXT, Url, parse, repo_of, slug_text, version_in_rest
 from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
 
@@ -381,7 +381,7 @@ def _fold(target: str, name: str, mentions: list[Mention], platform: bool) -> Co
             seen_versions.add(normalize(m.version))
             versions.append((m.version, m.place))
     tags = {m.tag for m in mentions}
-    tag = None if None in tags else (Tag.ROADMAP if Tag.ROADMAP in tags else Tag.NEGATIVE)
+    tag = None if None in tags else next((t for t in TAG_ORDER if t in tags), Tag.NEGATIVE)
     return Component(
         repo=target,
         name=name,

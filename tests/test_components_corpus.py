@@ -806,9 +806,6 @@ EXPECTED: dict[str, dict[str, tuple[str, str | None, list[str]]]] = {
         "kubernetes-sigs/gateway-api": ("X", None, [
             "ai_inference notes l.29",  # Gateway API
         ]),
-        "kgateway-dev/kgateway": ("X", None, [
-            "ai_inference notes l.29",  # K-Gateway
-        ]),
         "grafana/grafana": ("X", None, [
             "accelerator_metrics evidence l.62",  # grafana
             "ai_service_metrics evidence l.70",  # grafana
@@ -832,6 +829,9 @@ PLATFORM = {
 # Named only in negative wording or in N/A answers: kept, tagged, not counted.
 NOT_ADOPTED = {
     "v1.33/talos": [("kubernetes/autoscaler", Tag.NEGATIVE)],  # l.45 status N/A; l.47 "... not required"
+    # l.29 "Users on CKS can deploy and manage any known Gateway Controller ... including AI Gateways
+    # like K-Gateway": an example of what could be installed (issue 12)
+    "v1.35/cks": [("kgateway-dev/kgateway", Tag.HYPOTHETICAL)],
     "v1.33/daocloud": [("kubernetes/autoscaler", Tag.NEGATIVE),  # l.48 N/A; l.51 "does not provide any
                        ("kubernetes-sigs/karpenter", Tag.NEGATIVE)],  # cluster autoscaler like karpenter"
 }
@@ -926,7 +926,7 @@ SOLUTIONS = {
         "ai_service_metrics": ["Google Cloud Managed Service for Prometheus"]}),
     "v1.35/cks": ("documentation-only", {
         "gang_scheduling": ["Kueue", "SUNK", "Slurm"], "cluster_autoscaling": ["not stated"],
-        "pod_autoscaling": ["metrics-server"], "ai_inference": ["kgateway"], "robust_controller": ["Kubeflow"],
+        "pod_autoscaling": ["metrics-server"], "ai_inference": ["not stated"], "robust_controller": ["Kubeflow"],
         "accelerator_metrics": ["CoreWeave Observability"], "ai_service_metrics": ["CoreWeave Observability"]}),
 }
 

@@ -126,18 +126,18 @@ DIFFERENCES: dict[str, tuple[list[str], list[str], list[str], str]] = {
                                "GKE links .../concepts/cluster-autoscaler."),
     "prometheus-adapter": (["kubernetes-sigs/prometheus-adapter"], [], ["v1.33/giantswarm"],
                            "Giant Swarm README.md l.225 '## 9. Prometheus Adapter'."),
-    "KGateway/Kong": (["kgateway-dev/kgateway", "Kong/kubernetes-ingress-controller"], [],
-                      ["v1.33/cks", "v1.34/cks", "v1.35/cks"],
-                      "The reference merges two projects; CKS notes 'AI Gateways like K-Gateway' name kgateway in "
-                      "every version."),
+    "KGateway/Kong": (["kgateway-dev/kgateway", "Kong/kubernetes-ingress-controller"], [], [],
+                      "The reference merges two projects; CKS notes 'can deploy and manage any known Gateway "
+                      "Controller ... including AI Gateways like K-Gateway' offer an example, not adoption "
+                      "(hypothetical, issue 12), so both now name Palette only."),
     "PyTorch Operator": (["kubeflow/pytorch-operator"], ["v1.33/jdcloud", "v1.33/openshift", "v1.34/openshift"], [],
                          "They name PyTorch the framework ('PyTorch and Ray training operators', 'distributed "
                          "training for PyTorch, DeepSpeed'), not the archived kubeflow/pytorch-operator."),
     "vLLM": (["vllm-project/vllm"], [], ["v1.33/cks", "v1.34/cks", "v1.35/cks"],
              "CKS links .../tutorials/deploy-vllm-inference in every version."),
-    "K-Gateway": (["kgateway-dev/kgateway"], ["v1.35/gke"], ["v1.33/cks", "v1.33/palette", "v1.34/cks"],
+    "K-Gateway": (["kgateway-dev/kgateway"], ["v1.35/cks", "v1.35/gke"], ["v1.33/palette"],
                   "The reference's K-Gateway row mixes kgateway and the inference extension; GKE v1.35 names "
-                  "neither; kgateway is in CKS (all versions) and Palette ('KGateway')."),
+                  "neither; kgateway is in Palette ('KGateway'); CKS only offers it as an example."),
 }
 
 # Projects whose reference summary disagrees with the reference's own matrix (counting slips).

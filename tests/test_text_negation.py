@@ -39,6 +39,11 @@ def test_local_negative_wording(text: str, name: str, tag: Tag | None) -> None:
          Tag.HYPOTHETICAL),
         ("For on-prem clusters solutions such as Traefik and Cilium are compatible.", "Traefik", Tag.HYPOTHETICAL),
         ("Frameworks such as Ray and Kubeflow have been tested and are used on the platform.", "Ray", None),
+        ("Users can deploy any known Gateway Controller which implements the Gateway API including AI Gateways "
+         "like K-Gateway.", "K-Gateway", Tag.HYPOTHETICAL),
+        ("Users can deploy any known Gateway Controller which implements the Gateway API including AI Gateways "
+         "like K-Gateway.", "Gateway API", None),
+        ("EKS supports pod autoscalers including vanilla HPA and KEDA with HPA.", "KEDA", None),
         # absence written as configuration
         ("helm install stack --set dcgmExporter.enabled=false", "dcgmExporter", Tag.NEGATIVE),
         # tool output quoted as evidence

@@ -98,7 +98,7 @@ _NEGATIVE_AFTER = re.compile(r"^(?:-(?:like|style|esque)\b|[\w-]*\.enabled\s*[=:
 # A name offered as an example of what could be installed, not as what is used: an
 # enumeration cue in a sentence that speaks of possibility ("any Gateway API controller,
 # such as A, B or C, can be installed"; "solutions such as A and B are compatible").
-_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance)", re.IGNORECASE)
+_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance|including|like)\b", re.IGNORECASE)
 _POSSIBLE = re.compile(
     r"\b(?:any|a\s+variety\s+of|(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:installed|used|deployed|added)"
     r"|(?:is|are)\s+compatible|of\s+(?:your|their|the\s+user's)\s+choice|bring\s+your\s+own)\b",

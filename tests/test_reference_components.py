@@ -115,9 +115,8 @@ DIFFERENCES: dict[str, tuple[list[str], list[str], list[str], str]] = {
     "Cilium": (["cilium/cilium"], [], ["v1.33/palette"], "Palette notes l.33 'Cilium supported as dataplane'."),
     "Calico": (["projectcalico/calico"], ["v1.33/palette"], [], "No text of v1.33/palette names Calico."),
     "Gateway API": (["kubernetes-sigs/gateway-api"], [],
-                    ["v1.33/daocloud", "v1.33/rke2", "v1.34/ack", "v1.34/ovh", "v1.34/rke2", "v1.35/cks"],
-                    "Links DaoCloud l.33 '#create-service-mesh-istio-gateway-api', RKE2 '#_support_the_gateway_api', "
-                    "ACK l.33 'use-gateway-api-to-define-routing-rules', OVH l.32 '...-the-gateway-api/' and notes "
+                    ["v1.33/daocloud", "v1.34/ack", "v1.34/ovh", "v1.35/cks"],
+                    "Links DaoCloud l.33 '#create-service-mesh-istio-gateway-api', ACK l.33 'use-gateway-api-to-define-routing-rules', OVH l.32 '...-the-gateway-api/' and notes "
                     "l.33, CKS v1.35 notes l.29 'implements the Gateway API'."),
     "K8s Cluster Autoscaler": (["kubernetes/autoscaler"], ["v1.33/gardener", "v1.34/gardener"],
                                ["v1.33/openshift", "v1.34/eks", "v1.34/gke", "v1.34/openshift", "v1.35/gke"],
@@ -200,5 +199,5 @@ def test_kaic_adoption_counts(analysis: ComponentAnalysis) -> None:
     assert {name: counts[name] for name in ("Gateway API", "Kueue", "Cluster Autoscaler", "Ray", "Kubeflow",
                                             "NVIDIA DCGM Exporter", "Prometheus", "NVIDIA GPU Operator",
                                             "KubeRay")} == {
-        "Gateway API": 22, "Kueue": 17, "Cluster Autoscaler": 13, "Ray": 13, "Kubeflow": 11,
+        "Gateway API": 20, "Kueue": 17, "Cluster Autoscaler": 13, "Ray": 13, "Kubeflow": 11,
         "NVIDIA DCGM Exporter": 11, "Prometheus": 10, "NVIDIA GPU Operator": 9, "KubeRay": 8}

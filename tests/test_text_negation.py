@@ -61,3 +61,20 @@ def test_mention_context(text: str, name: str, tag: Tag | None) -> None:
     """Mentions out of context (issue 12): general patterns, one case each."""
     start = text.index(name)
     assert tag_for(text, start, start + len(name)) == tag
+
+
+@pytest.mark.parametrize(
+    ("anchor", "restated"),
+    [
+        ("_support_dynamic_resource_allocation_dra", True),
+        ("dra-support", True),
+        ("using-kueue-with-topology-aware-scheduling", False),
+        ("verify", False),
+    ],
+)
+def test_an_anchor_restating_its_requirement(anchor: str, restated: bool) -> None:
+    from kaic.components.text import restates
+
+    wording = ("dra support Support Dynamic Resource Allocation (DRA) APIs to enable more flexible and "
+               "fine-grained resource requests beyond simple counts.")
+    assert restates(anchor.replace("_", " ").replace("-", " "), wording) is restated

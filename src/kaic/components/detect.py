@@ -21,7 +21,7 @@ from .catalog import Catalog
 from .localfiles import LocalFile
 from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
-from .text import TAG_ORDER, Clauses, LineIndex, Tag
+from .text import TAG_ORDER, Clauses, LineIndex, Tag, restates
 from .urls import URL_IN_TEXT, Url, parse, repo_of, slug_text, version_in_rest
 from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
 
@@ -67,7 +67,8 @@ class _Scan:
 
     # -- links ---------------------------------------------------------------------------
 
-    def url(self, raw: str, place: Place, tag: Tag | None, scope: str = "", words: bool = True) -> None:
+    def url(self, raw: str, place: Place, tag: Tag | None, scope: str = "", words: bool = True,
+            wording: str = "") -> None:
         url = parse(raw)
         if url is None:
             return
@@ -79,10 +80,16 @@ class _Scan:
             version = version_in_rest(prefix, rest)
             self.mentions.append(Mention(target, place, Via.URL, _snippet(raw), version, tag))
         if words:
-            self.link_words(url, place, tag, linked, scope)
+            self.link_words(url, place, tag, linked, scope, wording)
 
-    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None, scope: str) -> None:
+    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None, scope: str,
+                   wording: str = "") -> None:
         text = slug_text(url)
+        # an anchor that only restates the requirement it is evidence for names nothing
+        quoted_from = len(text) + 1
+        if wording and url.fragment and restates(url.fragment.replace("_", " "), wording):
+            fragment = url.fragment.removeprefix(":~:text=")
+            quoted_from = len(text) - len(fragment)
         seen: set[str] = set()
         hits = list(self.catalog.matcher.scan(text))
         folded = list(self.catalog.link_matcher.scan(text))
@@ -97,7 +104,8 @@ class _Scan:
             seen.add(target)
             via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.LINK_WORDS
             ambiguity = self._ambiguity(hit.term, place, scope or text)
-            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, tag,
+            hit_tag = tag or (Tag.QUOTED if hit.start >= quoted_from else None)
+            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, hit_tag,
                                          ambiguity=ambiguity))
 
     # -- prose ---------------------------------------------------------------------------
@@ -324,7 +332,8 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
         for ev in answer.evidence:
             place = Place(answer.id, "evidence", None, ev.line)
             if ev.kind is EvidenceKind.URL:
-                scan.url(ev.target, place, status_tag, scope)
+                scan.url(ev.target, place, status_tag, scope, wording=f"{answer.id.replace('_', ' ')} "
+                                                                      f"{answer.description or ''}")
             elif ev.kind is EvidenceKind.TEXT:
                 scan.prose(ev.target, _field_places(place, False), status_tag, False, scope)
     refs = _references(sub)

@@ -19,10 +19,27 @@ class Tag(StrEnum):
     ROADMAP = "roadmap"  # "planned", "in the future", "ongoing efforts to transition"
     HYPOTHETICAL = "hypothetical"  # "any controller, such as A, B or C, can be installed"
     TOOL_OUTPUT = "tool-output"  # metric help text, nvidia-smi table headers
+    QUOTED = "quoted"  # the requirement's own wording: a link anchor "#_support_dynamic_resource_allocation_dra"
 
 
 # When several mentions of one component disagree, the folded tag is the first of these.
-TAG_ORDER = (Tag.ROADMAP, Tag.HYPOTHETICAL, Tag.NEGATIVE, Tag.TOOL_OUTPUT)
+TAG_ORDER = (Tag.ROADMAP, Tag.HYPOTHETICAL, Tag.NEGATIVE, Tag.QUOTED, Tag.TOOL_OUTPUT)
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = frozenset({"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with"})
+
+
+def restates(words: str, wording: str, share: float = 0.75) -> bool:
+    """`words` (a link anchor, a heading) only restate `wording` (a requirement's id and
+    description): at least `share` of its words, fillers aside, and at least two, are the
+    requirement's own. "#_support_dynamic_resource_allocation_dra" restates "Support
+    Dynamic Resource Allocation (DRA) APIs ..."; "#using-kueue-with-topology-aware-scheduling"
+    does not restate the gang-scheduling requirement."""
+    mine = [w for w in _WORD.findall(words.lower()) if w not in _FILLER]
+    if len(mine) < 2:
+        return False
+    theirs = set(_WORD.findall(wording.lower()))
+    return sum(1 for w in mine if w in theirs) >= share * len(mine)
 
 
 class LineIndex:
@@ -148,8 +165,6 @@ class Clauses:
         line_end = self.text.find("\n", end)
         if _TOOL_LINE.match(self.text[line_start : line_end if line_end >= 0 else len(self.text)]):
             return Tag.TOOL_OUTPUT
-        if self._hypothetical(start):
-            return Tag.HYPOTHETICAL
         bounds = self.bounds(start, end)
         if bounds not in self._tags:
             clause = self.text[bounds[0] : bounds[1]]
@@ -161,7 +176,9 @@ class Clauses:
             clause = self.text[bounds[0] : bounds[1]]
             cue = _ROADMAP.search(clause)
             if cue is not None and start < bounds[0] + cue.start() and _PRESENT.search(clause, 0, cue.start()):
-                return Tag.NEGATIVE if _NEGATIVE.search(clause, 0, cue.start()) else None
+                found = Tag.NEGATIVE if _NEGATIVE.search(clause, 0, cue.start()) else None
+        if found is None and self._hypothetical(start):
+            return Tag.HYPOTHETICAL
         return found
 
     def _hypothetical(self, start: int) -> bool:

@@ -163,8 +163,10 @@ def analysis(corpus_state: Callable[[str], RepoState]) -> ComponentAnalysis:
 
 
 def _stacks(analysis: ComponentAnalysis, repos: list[str]) -> set[str]:
+    """Submissions naming one of `repos` (as the reference counts: a member carried by an
+    umbrella the submission names, kaic's `via`, is not named)."""
     return {path.rsplit("/", 1)[0] for path, r in analysis.results.items()
-            if any(c.repo in repos for c in r.detection.components)}
+            if any(c.repo in repos and c.via is None for c in r.detection.components)}
 
 
 def test_every_reference_project_is_pinned() -> None:
@@ -200,4 +202,7 @@ def test_kaic_adoption_counts(analysis: ComponentAnalysis) -> None:
                                             "NVIDIA DCGM Exporter", "Prometheus", "NVIDIA GPU Operator",
                                             "KubeRay")} == {
         "Gateway API": 20, "Kueue": 17, "Cluster Autoscaler": 13, "Ray": 13, "Kubeflow": 11,
-        "NVIDIA DCGM Exporter": 11, "Prometheus": 10, "NVIDIA GPU Operator": 9, "KubeRay": 8}
+        # named 11 and 10; with what umbrellas carry (issue 12): DCGM Exporter via the GPU Operator
+        # in giantswarm and kubermatic, Prometheus via kube-prometheus-stack (daocloud) and via
+        # the Prometheus Operator (lke)
+        "NVIDIA DCGM Exporter": 13, "Prometheus": 12, "NVIDIA GPU Operator": 9, "KubeRay": 8}

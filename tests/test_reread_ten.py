@@ -129,7 +129,7 @@ def _kaic(analysis: ComponentAnalysis, sub: str) -> tuple[set[str], dict[str, li
     r = analysis.result(f"{sub}/PRODUCT.yaml")
     assert r is not None and r.error is None
     named = {req: names for req, names in r.solutions.by_requirement().items() if names != [NS]}
-    return ({c.repo for c in r.detection.components}, named, r.solutions.gpu_sharing, r.solutions.dra.approach,
+    return ({c.repo for c in r.detection.components if c.via is None}, named, r.solutions.gpu_sharing, r.solutions.dra.approach,
             r.solutions.dra.api_versions)
 
 

@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from ..model import Evidence, EvidenceKind, Status, Submission
+from ..project_pages import project_home
 from ..source import EntryKind, Tree
 from .localfiles import IMAGE_EXTENSIONS, LocalFile, extension
 from .urls import URL_IN_TEXT, parse
@@ -144,7 +145,6 @@ class Vocabulary:
     code_extensions: frozenset[str]
     output_extensions: frozenset[str]
     doc_extensions: frozenset[str]
-    home_page_paths: frozenset[str] = frozenset()
     conformance_page_words: frozenset[str] = frozenset()
     grade_tests: float = 0.5  # share of claims with tests for "reproducible tests"
     grade_walkthroughs: float = 0.5  # share of claims with tests or walkthroughs for "walkthroughs"
@@ -307,16 +307,7 @@ def _conformance_page(raw: str) -> bool:
 
 def _project_home(raw: str) -> bool:
     """An open-source project's own home page (its site or repository root, README, docs root)."""
-    from .catalog import load_catalog
-    from .model import Kind
-
-    url = parse(raw)
-    if url is None:
-        return False
-    catalog = load_catalog()
-    found = catalog.prefixes.match(url)
-    return found is not None and catalog.kind(found[0]) is Kind.PROJECT and \
-        found[2].strip("/").lower() in {"", *vocabulary().home_page_paths}
+    return project_home(raw) is not None
 
 
 def level_of(items: tuple[Item, ...]) -> str:

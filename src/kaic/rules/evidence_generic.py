@@ -15,13 +15,10 @@ Passes: the same with a second link to the vendor's documentation; or
 """
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from ..model import EvidenceKind, Status, Submission
+from ..project_pages import project_home, split
 from ._api import Context, Hit, Severity
-
-if TYPE_CHECKING:
-    from ..components.urls import Url
 
 ID = "evidence-generic"
 SEVERITY = Severity.INFO
@@ -30,27 +27,19 @@ _CLAIMS = (Status.IMPLEMENTED, Status.PARTIAL)
 _OWN_FIELDS = ("websiteUrl", "documentationUrl", "repoUrl")
 
 
-def _vendor_owns(url: "Url", hosts: set[str], orgs: set[str]) -> bool:
-    if url.host in hosts:
-        return True
-    org = url.path.strip("/").split("/")[0].lower() if url.host == "github.com" else ""
-    return bool(org) and org in orgs
+def _owner(raw: str) -> tuple[str, str] | None:
+    """(host, GitHub organisation or "") of one of the vendor's own links."""
+    found = split(raw)
+    if found is None:
+        return None
+    host, path = found[0], found[1]
+    return host, path.strip("/").split("/")[0].lower() if host == "github.com" else ""
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    # imported here: kaic.components imports the validator, which imports the rules
-    from ..components.catalog import load_catalog
-    from ..components.evidence import vocabulary
-    from ..components.model import Kind
-    from ..components.urls import org_of, parse
-
-    home_paths = {"", *vocabulary().home_page_paths}
-    catalog = load_catalog()
-    own = [sub.meta(f) for f in _OWN_FIELDS]
-    hosts = {u.host for u in map(parse, own) if u is not None and u.host != "github.com"}
-    orgs = {o for o in map(org_of, own) if o} | {
-        u.path.strip("/").split("/")[0].lower() for u in map(parse, own) if u is not None and u.host == "github.com"
-        and u.path.strip("/")}
+    own = [o for o in map(_owner, (sub.meta(f) for f in _OWN_FIELDS)) if o is not None]
+    hosts = {h for h, _ in own if h != "github.com"}
+    orgs = {org for h, org in own if h == "github.com" and org}
     for a in sub.answered:
         if a.status not in _CLAIMS:
             continue
@@ -59,13 +48,11 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             continue
         projects: list[str] = []
         for ev in links:
-            url = parse(ev.target)
-            found = catalog.prefixes.match(url) if url is not None else None
-            if url is None or found is None or _vendor_owns(url, hosts, orgs) \
-                    or catalog.kind(found[0]) is not Kind.PROJECT \
-                    or found[2].strip("/").lower() not in home_paths:
+            found = _owner(ev.target)
+            name = project_home(ev.target)
+            if found is None or name is None or found[0] in hosts or (found[0] == "github.com" and found[1] in orgs):
                 break
-            projects.append(catalog.name(found[0]))
+            projects.append(name)
         else:
             named = ", ".join(dict.fromkeys(projects))
             yield Hit(f"{a.id} evidence is only the project's own page{'s' if len(links) > 1 else ''} "

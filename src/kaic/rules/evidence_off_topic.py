@@ -16,6 +16,7 @@ Passes: `widget_sharing` evidence `https://acme.example.com/docs/widget-sharing-
 from collections.abc import Iterator
 
 from ..model import EvidenceKind, Submission
+from ..project_pages import link_words
 from ..terms import cues, distinctive, fold, mentions
 from ._api import Context, Hit, Severity
 
@@ -31,9 +32,6 @@ def _shown(terms: list[str]) -> str:
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     if ctx.checklist is None:
         return
-    # imported here: kaic.components imports the validator, which imports the rules
-    from ..components.urls import parse, slug_text
-
     settings = cues()
     topics = distinctive({r.id: settings.topic_terms(r.id, r.description) for r in ctx.checklist.requirements})
     for a in sub.answered:
@@ -41,10 +39,10 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
         if not own:
             continue
         for ev in a.evidence:
-            url = parse(ev.target) if ev.kind is EvidenceKind.URL else None
-            if url is None:
+            text = link_words(ev.target) if ev.kind is EvidenceKind.URL else ""
+            if not text.strip():
                 continue
-            words = fold(slug_text(url))
+            words = fold(text)
             if mentions(words, own):
                 continue
             others = {rid: found for rid, terms in topics.items() if rid != a.id

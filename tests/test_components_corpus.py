@@ -74,7 +74,9 @@ EXPECTED: dict[str, dict[str, tuple[str, str | None, list[str]]]] = {
     # files README.md and secure_accelerator_access.md (referenced by no requirement: the evidence says
     # "secure_accelerator_access_tests.md", which does not exist) hold the rest. README.md: l.69 "## 1.
     # NVIDIA GPU Operator", l.78 "--name gpu-operator", l.81 "--version 1.0.1"; l.85 "## 2. NVIDIA DRA
-    # Driver GPU", l.109/115 nvidia-dra-driver-gpu, l.116 version "25.3.0"; l.89/153/202/229 "Installation
+    # Driver GPU", l.109/115 nvidia-dra-driver-gpu, l.116 version "25.3.0" (NVIDIA's own chart); every
+    # `kubectl gs template app --catalog giantswarm ... --version` is the app catalog's version, not the
+    # project's (catalog `packaging`, issue 12); l.89/153/202/229 "Installation
     # via Flux HelmRelease", l.94/106 *.toolkit.fluxcd.io, l.104/107/207 HelmRelease; l.92 "NVIDIA Helm
     # Repository", l.156 "Kueue Helm Repository"; l.133 "## 3. Kuberay Operator", l.135 "Manages Ray
     # clusters", l.142 "--name kuberay-operator", l.145 "--version 1.0.0"; l.149 "## 4. Kueue", l.161
@@ -87,7 +89,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str | None, list[str]]]] = {
     # l.261-274 sonobuoy commands. secure_accelerator_access.md l.12 "install the NVIDIA GPU Operator".
     # These versions are Giant Swarm App Platform versions, reported as written next to the name.
     "v1.33/giantswarm": {
-        "kubernetes-sigs/kueue": ("M", '0.1.0', [
+        "kubernetes-sigs/kueue": ("X", None, [  # --version 0.1.0 of the Giant Swarm app catalog: the wrapper's
             "gang_scheduling evidence l.38",  # kueue
             "v1.33/giantswarm/README.md:149",  # Kueue
             "v1.33/giantswarm/README.md:156",  # Kueue
@@ -105,19 +107,21 @@ EXPECTED: dict[str, dict[str, tuple[str, str | None, list[str]]]] = {
         "kubernetes-sigs/karpenter": ("X", None, [
             "cluster_autoscaling evidence l.47",  # https://karpenter.sh/docs/concepts/scheduling/#acceleratorsgpu-resources
         ]),
-        "kedacore/keda": ("M", '3.1.0', [
+        "kedacore/keda": ("X", None, [  # --version 3.1.0 of the Giant Swarm app catalog: the wrapper's
             "v1.33/giantswarm/README.md:236",  # keda
             "v1.33/giantswarm/README.md:237",  # keda
         ]),
         "kubernetes-sigs/prometheus-adapter": ("X", None, [
             "v1.33/giantswarm/README.md:225",  # Prometheus Adapter
         ]),
-        "kubernetes-sigs/gateway-api": ("M", '0.5.1', [
+        "kubernetes-sigs/gateway-api": ("X", None, [  # --version 0.5.1 of the Giant Swarm app catalog: the wrapper's
             "ai_inference evidence l.30",  # gateway-api
             "v1.33/giantswarm/README.md:166",  # Gateway API
             "v1.33/giantswarm/README.md:175",  # gateway-api
         ]),
-        "NVIDIA/gpu-operator": ("M", '1.0.1', [
+        # README l.76-81 `kubectl gs template app --catalog giantswarm --name gpu-operator --version 1.0.1`:
+        # the app-catalog chart's version, the wrapper's own (catalog `packaging`), not the GPU Operator's
+        "NVIDIA/gpu-operator": ("X", None, [
             "v1.33/giantswarm/README.md:69",  # NVIDIA GPU Operator
             "v1.33/giantswarm/README.md:78",  # gpu-operator
             "v1.33/giantswarm/secure_accelerator_access.md:12",  # NVIDIA GPU Operator
@@ -127,7 +131,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str | None, list[str]]]] = {
             "v1.33/giantswarm/README.md:109",  # nvidia-dra-driver-gpu
             "v1.33/giantswarm/README.md:115",  # nvidia-dra-driver-gpu
         ]),
-        "ray-project/kuberay": ("M", '1.0.0', [
+        "ray-project/kuberay": ("X", None, [  # --version 1.0.0 of the Giant Swarm app catalog: the wrapper's
             "robust_controller evidence l.87",  # kuberay
             "v1.33/giantswarm/README.md:133",  # Kuberay Operator
             "v1.33/giantswarm/README.md:142",  # kuberay-operator
@@ -135,7 +139,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str | None, list[str]]]] = {
         "ray-project/ray": ("X", None, [
             "v1.33/giantswarm/README.md:135",  # Ray
         ]),
-        "kubernetes-sigs/aws-efs-csi-driver": ("M", '2.1.5', [
+        "kubernetes-sigs/aws-efs-csi-driver": ("X", None, [  # --version 2.1.5 of the Giant Swarm app catalog: the wrapper's
             "v1.33/giantswarm/README.md:182",  # AWS EFS CSI Driver
             "v1.33/giantswarm/README.md:191",  # aws-efs-csi-driver
         ]),

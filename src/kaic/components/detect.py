@@ -51,6 +51,12 @@ class _Scan:
     catalog: Catalog
     mentions: list[Mention]
 
+    @property
+    def packaging(self) -> tuple[str, ...]:
+        """The catalog's packaging cues, lower case (a wrapper's version is its own)."""
+        return tuple(str(p.get("cue", "")).lower() for p in self.catalog.data.get("packaging") or ()
+                     if isinstance(p, dict) and p.get("cue"))
+
     def _ambiguity(self, term: Term, place: Place, scope: str) -> str | None:
         """None for an ordinary term; "confirmed" when the hit is in one of the entry's
         context requirements or a context pattern occurs in the same scope; else
@@ -127,7 +133,7 @@ class _Scan:
         hits = list(self.catalog.matcher.scan(masked))
         if not hits:
             return
-        versions = _versions(masked, hits, index, blocks)
+        versions = _versions(masked, hits, index, blocks, self.packaging)
         clauses = Clauses(masked)
         for i, hit in enumerate(hits):
             line = index.line(hit.start)
@@ -171,8 +177,23 @@ def _api_version_after(clauses: Clauses, start: int, end: int) -> str | None:
     return m.group(0) if m else None
 
 
-def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> list[str | None]:
-    """The version of each hit: right after it on its line, or from a version-key line below."""
+def _wrapped(text: str, index: LineIndex, name_line: int, version_line: int, cues: tuple[str, ...]) -> bool:
+    """The command holding both lines installs through a wrapper (a packaging cue of the
+    catalog): its version is the wrapper's. The command is the run of lines around them
+    joined by trailing backslashes."""
+    if not cues:
+        return False
+    first = name_line
+    while first > 1 and text[index.start(first - 1) : index.end(first - 1, len(text))].rstrip().endswith("\\"):
+        first -= 1
+    command = text[index.start(first) : index.end(version_line, len(text))].lower()
+    return any(cue in command for cue in cues)
+
+
+def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool,
+              packaging: tuple[str, ...] = ()) -> list[str | None]:
+    """The version of each hit: right after it on its line, or from a version-key line below
+    (unless the command installs it through a wrapper: `packaging` cues)."""
     out: list[str | None] = [None] * len(hits)
     lines_with_hits: dict[int, list[int]] = {}
     for i, hit in enumerate(hits):
@@ -209,7 +230,7 @@ def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> lis
             candidates = [i for i in lines_with_hits.get(above, ()) if hits[i].term.versioned]
             if candidates:
                 last = candidates[-1]
-                if out[last] is None:
+                if out[last] is None and not _wrapped(text, index, above, line, packaging):
                     out[last] = version
                 break
     return out

@@ -842,7 +842,9 @@ NOT_ADOPTED = {
 
 # (accelerators, GPU sharing techniques, DRA approach, DRA API versions named)
 ACCELERATORS = {
-    "v1.33/gardener": (("NVIDIA",), (), "DRA", ("v1beta1", "v1")),  # l.27 "at v1beta1 ... DRA v1 APIs"; GPU Operator
+    # l.27 "at v1beta1. DRA v1 APIs (required by spec) are GA in Kubernetes v1.34+": v1 is named as
+    # absent from this v1.33 platform, so only v1beta1 (issue 12); GPU Operator
+    "v1.33/gardener": (("NVIDIA",), (), "DRA", ("v1beta1",)),
     "v1.33/giantswarm": (("NVIDIA",), (), "both", ()),  # README DRA feature gates; secure md "device plugin"
     "v1.33/talos": (("NVIDIA", "AWS Trainium/Inferentia"), (), "both", ()),  # l.54 "Neuron Monitor"
     "v1.33/daocloud": (("NVIDIA",), (), "not stated", ()),  # l.24 "DRA APIs are disabled" (N/A: negative)

@@ -98,7 +98,8 @@ TRUTH: dict[str, tuple[set[str], dict[str, list[str]], tuple[str, ...], str, tup
 # '#dra-support' read as the DRA approach (anchors restating their requirement: quoted), CKS
 # l.31 'any known Gateway Controller ... like K-Gateway' read as kgateway (hypothetical), and
 # CKS l.81 'Current devices are managed with device plugins, with ongoing efforts to transition
-# to DRA' read as DRA only (the roadmap cue now covers what follows it).
+# to DRA' read as DRA only (the roadmap cue now covers what follows it), and JDOS l.28 'DRA v1
+# APIs ... are GA in Kubernetes v1.34+' read as naming DRA v1 (an absent version).
 WRONG = [
     ("v1.34/OKE/PRODUCT.yaml:88", "component", "(missing) Ray",
      "docs.anyscale.com/admin/cloud/kubernetes: Anyscale, Ray's platform, on OKE; the link does not spell Ray"),
@@ -114,8 +115,6 @@ WRONG = [
      "multi-node group among sharing techniques by design (data/solutions.yaml gpu_sharing_groups)"),
     ("v1.34/OKE/PRODUCT.yaml:23", "DRA approach", "device plugin only",
      "'DRA v1 APIs are enabled in 1.34 by default' beside the NVIDIA GPU Plugin (l.62): both"),
-    ("v1.33/jdos/PRODUCT.yaml:28", "DRA API versions", "v1beta1, v1",
-     "'DRA v1 APIs ... are GA in Kubernetes v1.34+, hence the partial implementation': v1 is named as absent"),
 ]
 
 

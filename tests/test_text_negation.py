@@ -78,3 +78,18 @@ def test_an_anchor_restating_its_requirement(anchor: str, restated: bool) -> Non
     wording = ("dra support Support Dynamic Resource Allocation (DRA) APIs to enable more flexible and "
                "fine-grained resource requests beyond simple counts.")
     assert restates(anchor.replace("_", " ").replace("-", " "), wording) is restated
+
+
+def test_an_api_version_named_as_absent_is_not_recorded() -> None:
+    from kaic.components.detect import _api_version_after
+    from kaic.components.text import Clauses
+
+    for text, expected in [
+        ("DRA v1 APIs (required by spec) are GA in Kubernetes v1.34+, hence partial.", None),
+        ("DRA v1 APIs are enabled in 1.34 by default", "v1"),
+        ("The DRA v1 API is not available yet.", None),
+        ("resource types at v1beta1.", "v1beta1"),
+    ]:
+        start = text.find("DRA") if "DRA" in text else 0
+        end = start + 3 if "DRA" in text else 0
+        assert _api_version_after(Clauses(text), start, end) == expected, text

@@ -169,12 +169,25 @@ def _paragraph(text: str, pos: int) -> str:
     return text[left : end.start() if end else len(text)]
 
 
+# After an API version, wording that places it elsewhere: "DRA v1 APIs ... are GA in
+# Kubernetes v1.34+" (in a v1.33 submission), "v1 is not available yet".
+_ELSEWHERE = re.compile(
+    r"\b(?:not\s+(?:yet\s+)?(?:available|supported|served|enabled)|unavailable"
+    r"|(?:GA|generally\s+available|available|stable)\s+(?:only\s+)?(?:in|from|since|starting\s+(?:in|with|from))"
+    r"\s+(?:Kubernetes\s+)?v?\d+\.\d+\+)",
+    re.IGNORECASE,
+)
+
+
 def _api_version_after(clauses: Clauses, start: int, end: int) -> str | None:
     """`resource.k8s.io/v1beta1`, "DRA v1 APIs", "... at v1beta1": the first API version
-    written after the mention in its clause."""
+    written after the mention in its clause; None when the clause says that version is
+    not there ("are GA in Kubernetes v1.34+", "not available")."""
     _, right = clauses.bounds(start, end)
     m = _API_VERSION.search(clauses.text, end, right)
-    return m.group(0) if m else None
+    if m is None or _ELSEWHERE.search(clauses.text, m.end(), right):
+        return None
+    return m.group(0)
 
 
 def _wrapped(text: str, index: LineIndex, name_line: int, version_line: int, cues: tuple[str, ...]) -> bool:

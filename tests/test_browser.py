@@ -366,14 +366,14 @@ def test_filter_state_lives_in_the_url(browser: Any, corpus_page: Path, corpus_c
     w.close()
 
 
-def test_current_only_filter(browser: Any, corpus_page: Path) -> None:
-    w, page = open_at(browser, corpus_page, 1400, query="?current=1")
-    assert page.is_checked("#f-current")
+def test_current_only_filter_from_the_url(browser: Any, corpus_page: Path) -> None:
+    w, page = open_at(browser, corpus_page, 1400, query="?cert=current")
+    assert page.evaluate("document.getElementById('f-cert').value") == "current"
     current_in_timeline = page.locator("#timeline tbody .badge", has_text="current").count()
     shown = visible_rows(page)
     assert 0 < len(shown) == current_in_timeline
-    assert {r.get_attribute("data-current") for r in shown} == {"1"}
-    page.uncheck("#f-current")
+    assert {r.get_attribute("data-cert") for r in shown} == {"current"}
+    page.select_option("#f-cert", value="")
     assert len(visible_rows(page)) > len(shown) and page.evaluate("location.search") == ""
     w.close()
 

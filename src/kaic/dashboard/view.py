@@ -136,7 +136,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
             "platform": s.get("platform", ""), "version": s["version"], "product": s.get("product", ""),
             "cells": cells, "conformance": word, "conformance_cls": word_cls, "conformance_sort": word_sort,
             "grade": grade, "grade_label": grade_labels.get(grade or "", grade or ""),
-            "cert": cert, "findings": counts, "current": bool(cert and cert.get("status") == "current"),
+            "cert": cert, "findings": counts,
             "findings_total": sum(int(counts.get(k, 0)) for k in ("error", "warning", "info")),
         }
         rows.append(row)
@@ -162,6 +162,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
             "versions": sorted({r["version"] for r in rows}, key=version_key, reverse=True),
             "groups": sorted(groups.items(), key=lambda kv: kv[1].casefold()),
             "requirements": [c["id"] for c in columns],
+            "certified": any(r["cert"] for r in rows),
             "statuses": [(st, {"": "(empty)", "missing": "missing (left out)"}.get(st, st)) for st in statuses_seen],
         },
         "components": _components(data),

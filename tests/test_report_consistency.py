@@ -107,7 +107,7 @@ def test_counts_agree_between_places(outputs: dict[str, Any]) -> None:
     # full conformance: summary vs per-submission flags vs CSV
     strict = {s["path"] for s in subs if s["full_conformance_strict"]}
     assert set(data["summary"]["conformance"]["strict"]["paths"]) == strict
-    assert {r["path"] for r in csvs["submissions"] if r["full_conformance_strict"] == "True"} == strict
+    assert {r["path"] for r in csvs["submissions"] if r["full_conformance_strict"] == "true"} == strict
     # findings: summary vs findings section vs per-submission counts vs CSV
     per_sev = {sev: sum(s["findings"][sev] for s in subs) for sev in ("error", "warning", "info")}
     assert {sev: data["summary"]["findings"][sev] for sev in per_sev} == per_sev

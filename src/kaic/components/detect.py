@@ -178,7 +178,9 @@ class _Paragraphs:
         """(every occurrence of ``` (overlapping, as `rfind`/`find` see them), the
         non-overlapping ones `count` sees)."""
         if self._fences is None:
-            text, every, counted = self._text, [], []
+            text = self._text
+            every: list[int] = []
+            counted: list[int] = []
             pos = text.find(_FENCE_MARK)
             while pos >= 0:
                 every.append(pos)

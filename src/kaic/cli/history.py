@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import OutOpt, SourceOpt, emit, fail
+from ._common import NoCacheOpt, OutOpt, SourceOpt, emit, fail, result_cache
 
 if TYPE_CHECKING:
     from ..analysis import VendorGroups
@@ -73,10 +73,18 @@ def history_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | md")] = "md",
     out: OutOpt = None,
     vendor_groups: GroupsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Walk the history: when each submission was certified (the merge that brought it onto
     the main line), its later changes, expiry and withdrawal, figures per commit, trends.
     Exit 0; 2: usage or source error."""
+    with result_cache(no_cache):
+        _history(source, ref, since, until, as_of, all_commits, components, top, fmt, out, vendor_groups)
+
+
+def _history(source: str | None, ref: str, since: str | None, until: str | None, as_of: str | None,
+             all_commits: bool, components: bool, top: int, fmt: str, out: Path | None,
+             vendor_groups: Path | None) -> None:
     from ..history import HistoryOptions
     from ..history.data import history_data
     from ..history.markdown import history_md

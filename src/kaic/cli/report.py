@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail
+from ._common import NoCacheOpt, RefOpt, SourceOpt, emit, fail, load_or_fail, result_cache
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
@@ -34,12 +34,19 @@ def report_cmd(
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file (as for validate).")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: the day certification statuses are judged on (default: today).")] = None,
     history: Annotated[bool, typer.Option("--history/--no-history", help="Walk the git history for the timeline and trends sections.")] = True,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
 
     With one format and no --out, the report goes to stdout (Markdown by default).
     Exit 0: report made; 1: a section failed (the rest is still written); 2: usage or source error.
     """
+    with result_cache(no_cache):
+        _report(source, ref, fmt, out, vendor_groups, config, as_of, history)
+
+
+def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, vendor_groups: Path | None,
+            config: Path | None, as_of: str | None, history: bool) -> None:
     from ..analysis import VendorGroupsError, load_vendor_groups
     from ..config import ConfigError, load_config
     from ..report.build import build_report

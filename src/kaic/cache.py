@@ -66,11 +66,17 @@ def code_fingerprint() -> str:
 
         from . import __version__
 
-        root = _package_root()
+        root = str(_package_root())
         digest = hashlib.sha256(f"{__version__}:{sys.implementation.cache_tag}".encode())
-        for path in sorted(root.rglob("*.py")):
-            st = path.stat()
-            digest.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        found: list[str] = []
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for name in names:
+                if name.endswith(".py"):
+                    path = os.path.join(folder, name)
+                    st = os.stat(path)
+                    found.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+        digest.update("\n".join(sorted(found)).encode())
         _fingerprints["code"] = f"{__version__}+{digest.hexdigest()[:16]}"
     return _fingerprints["code"]
 

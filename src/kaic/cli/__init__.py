@@ -14,6 +14,7 @@ app = typer.Typer(
 
 # Each module registers its command(s) on `app` when imported.
 from . import baseline as _baseline  # noqa: E402,F401
+from . import cache as _cache  # noqa: E402,F401
 from . import catalog as _catalog  # noqa: E402,F401
 from . import diff as _diff  # noqa: E402,F401
 from . import expiry as _expiry  # noqa: E402,F401

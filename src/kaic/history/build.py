@@ -118,7 +118,7 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
         return Described(sub.vendor, sub.platform)
 
     def describe(path: str, oid: str) -> Described:
-        if store is None or oid in by_oid:
+        if store is None:
             return described(path, oid)
         key = digest_of(path, oid)
         found = store.get("described", key)

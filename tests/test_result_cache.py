@@ -10,11 +10,13 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import threading
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,9 @@ from kaic.cli import app
 from kaic.components.analysis import analyse_components, clear_shared_results
 from kaic.history import HistoryOptions, build_history
 from kaic.load import load_state
+from kaic.report.stored import inputs_key
 from kaic.source import DirectorySource, GitRepo
+from kaic.validate import validate
 
 from .fixtures.builder import VERSION
 from .test_history import Repo, new_repo, product
@@ -312,8 +316,58 @@ def test_a_warm_report_is_byte_identical_to_one_without_cache(corpus_checkout: P
     assert len(expected) > 3
     assert _files(cold) == expected
     assert _files(warm) == expected
+    # without the whole report kept, from the per-file and per-commit entries alone
+    shutil.rmtree(cache_dir / "results" / f"v{cache.FORMAT}" / "reports")
+    parts = tmp_path / "parts"
+    _report(corpus_checkout, parts, cache_dir)
+    assert _files(parts) == expected
     # every entry cut in half: recomputed, same answer
     for path in (cache_dir / "results").rglob("*.bin"):
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     _report(corpus_checkout, damaged, cache_dir)
     assert _files(damaged) == expected
+
+
+def test_a_kept_report_is_never_served_for_changed_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _folder(tmp_path, "Kueue schedules the jobs")
+    monkeypatch.setenv("KAIC_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+
+    def report(*extra: str) -> str:
+        done = runner.invoke(app, ["report", "--source", str(root), "--no-history", "--format", "json", *extra])
+        assert done.exit_code == 0, done.output
+        return done.stdout
+
+    first = report()
+    assert "Kueue" in first and report() == first
+    assert Store(tmp_path / "cache").info().namespaces.get("reports") == 1
+    product_file = root / f"v{VERSION}" / "acme" / "PRODUCT.yaml"
+    product_file.write_text(product_file.read_text().replace("Kueue", "Volcano"), encoding="utf-8")
+    edited = report()
+    assert "Volcano" in edited and '"Kueue"' not in edited
+    (root / f"v{VERSION}" / "acme" / "notes.md").write_text("We also run Ray.\n", encoding="utf-8")
+    assert report() != edited  # a new file in the folder is a new input
+    assert report("--no-cache") == report()
+    state = load_state(DirectorySource(root))
+    validation = validate(state)
+    keys = {inputs_key(state, validation, ["json"], {"as_of": day}) for day in (None, date(2020, 1, 1), date.today())}
+    assert len(keys) == 2  # no day given is today
+    assert inputs_key(state, validation, ["json", "md"], {}) != inputs_key(state, validation, ["json"], {})
+
+
+def test_kept_history_output_follows_new_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    r = _walk_repo(tmp_path)
+    monkeypatch.setenv("KAIC_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+
+    def history(*extra: str) -> str:
+        done = runner.invoke(app, ["history", "--source", str(r.root), "--format", "json", *extra])
+        assert done.exit_code == 0, done.output
+        return done.stdout
+
+    first = history()
+    assert history() == first == history("--no-cache")
+    r.write(f"v{VERSION}/gamma", product("gamma", "Gamma Inc"))
+    r.commit("three", "2024-05-01T12:00:00+00:00")
+    grown = history()
+    assert grown != first and "Gamma Inc" in grown and grown == history("--no-cache")

@@ -15,6 +15,7 @@ from ._common import NoCacheOpt, OutOpt, SourceOpt, emit, fail, result_cache
 if TYPE_CHECKING:
     from ..analysis import VendorGroups
     from ..history import History, HistoryOptions
+    from ..source import GitRepo
 
 HISTORY_FORMATS = ("json", "md")
 
@@ -35,14 +36,14 @@ def day_or_fail(text: str | None, option: str) -> date | None:
         fail(f"{option}: {exc}")
 
 
-def run_history(source: str | None, options: HistoryOptions) -> History:
-    """Open the repository and walk it, with a progress bar on a terminal."""
+def run_history(source: str | None, options: HistoryOptions, repo: GitRepo | None = None) -> History:
+    """Open the repository (unless given) and walk it, with a progress bar on a terminal."""
     from ..history import build_history
     from ..history.progress import progress_bar
     from ..source import SourceError, open_repo
 
     try:
-        repo = open_repo(source)
+        repo = repo or open_repo(source)
         with progress_bar() as progress:
             return build_history(repo, options, progress=progress)
     except SourceError as exc:
@@ -94,10 +95,24 @@ def _history(source: str | None, ref: str, since: str | None, until: str | None,
     options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
                              until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
                              components=components, groups=groups_or_fail(vendor_groups))
-    data = history_data(run_history(source, options), top=top)
-    if fmt == "json":
-        import json
+    from ..history.stored import history_output
+    from ..source import SourceError, open_repo
 
-        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
-    else:
-        emit(history_md(data), out)
+    try:
+        repo = open_repo(source)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
+
+    def make() -> str:
+        data = history_data(run_history(source, options, repo), top=top)
+        if fmt == "json":
+            import json
+
+            return json.dumps(data, ensure_ascii=False, indent=1)
+        return history_md(data)
+
+    try:
+        text = history_output(repo, options, (top, fmt), make)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
+    emit(text, out)

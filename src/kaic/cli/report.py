@@ -49,8 +49,8 @@ def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, ven
             config: Path | None, as_of: str | None, history: bool) -> None:
     from ..analysis import VendorGroupsError, load_vendor_groups
     from ..config import ConfigError, load_config
-    from ..report.build import build_report
-    from ..report.render import RENDERERS, output_name, renderer
+    from ..report.render import RENDERERS
+    from ..report.stored import make_report
     from ..source import SourceError
     from ..validate import validate
     day = None
@@ -70,29 +70,26 @@ def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, ven
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    report = build_report(state, validate(state, cfg), options={"vendor_groups": groups, "as_of": day, "history": history})
+    made = make_report(state, validate(state, cfg), formats,
+                       options={"vendor_groups": groups, "as_of": day, "history": history})
 
     written: list[Path] = []
     for name in formats:
-        module = renderer(name)
-        rendered = module.render(report)
+        files = made.files[name]
         if out is None:
-            if isinstance(rendered, dict):
-                if len(rendered) != 1:
-                    fail(f"the {name} report is {len(rendered)} files", "add --out DIR")
-                rendered = next(iter(rendered.values()))
-            emit(rendered, None)
+            if len(files) != 1:
+                fail(f"the {name} report is {len(files)} files", "add --out DIR")
+            emit(next(iter(files.values())), None)
             continue
-        files = rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
         for filename, text in files.items():
             target = out / filename
             emit(text, target)
             written.append(target)
     if written:
         typer.echo(f"kaic: wrote {len(written)} file(s) to {out}", err=True)
-    for error in report.data.get("errors", []):
+    for error in made.errors:
         typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
                     err=True)
-    if report.data.get("errors"):
+    if made.errors:
         sys.stderr.flush()
         raise typer.Exit(1)

@@ -344,6 +344,15 @@ def use(store: Store | None) -> None:
     _active[:] = [store] if store is not None else []
 
 
+def kept(namespace: str, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, or what it gave before for the same `inputs` (plain values), when a
+    store is in use."""
+    store = active()
+    if store is None:
+        return make()
+    return store.cached(namespace, digest_of(*inputs), make)
+
+
 def default_root() -> Path:
     """`KAIC_CACHE_DIR` or the user cache folder (where the source clones live too)."""
     from .source.resolve import cache_dir

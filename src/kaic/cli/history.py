@@ -86,24 +86,25 @@ def history_cmd(
 def _history(source: str | None, ref: str, since: str | None, until: str | None, as_of: str | None,
              all_commits: bool, components: bool, top: int, fmt: str, out: Path | None,
              vendor_groups: Path | None) -> None:
-    from ..history import HistoryOptions
-    from ..history.data import history_data
-    from ..history.markdown import history_md
+    from ..cache import kept
+    from ..source import SourceError, open_repo
 
     if fmt not in HISTORY_FORMATS:
         fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(HISTORY_FORMATS))
-    options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
-                             until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
-                             components=components, groups=groups_or_fail(vendor_groups))
-    from ..history.stored import history_output
-    from ..source import SourceError, open_repo
-
     try:
         repo = open_repo(source)
+        head = repo.resolve(ref)
     except SourceError as exc:
         fail(exc.message, exc.hint)
 
     def make() -> str:
+        from ..history import HistoryOptions
+        from ..history.data import history_data
+        from ..history.markdown import history_md
+
+        options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
+                                 until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
+                                 components=components, groups=groups_or_fail(vendor_groups))
         data = history_data(run_history(source, options, repo), top=top)
         if fmt == "json":
             import json
@@ -111,8 +112,18 @@ def _history(source: str | None, ref: str, since: str | None, until: str | None,
             return json.dumps(data, ensure_ascii=False, indent=1)
         return history_md(data)
 
+    # The history up to a commit never changes: the output is kept by the commit, the
+    # options as given (no day: today), the vendor-groups file's bytes and the format.
+    groups = _file_digest(vendor_groups) if vendor_groups is not None else "shipped"
+    inputs = (repo.location, head.oid, ref, since, until, as_of or date.today().isoformat(), all_commits,
+              components, groups, top, fmt)
+    emit(kept("history-output", inputs, make) if groups is not None else make(), out)
+
+
+def _file_digest(path: Path) -> str | None:
+    import hashlib
+
     try:
-        text = history_output(repo, options, (top, fmt), make)
-    except SourceError as exc:
-        fail(exc.message, exc.hint)
-    emit(text, out)
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # not kept: reading it again reports the error

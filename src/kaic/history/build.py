@@ -12,30 +12,18 @@ from datetime import date
 
 from ..analysis import VendorGroups, analyse
 from ..cache import active, digest_of
-from ..components.analysis import ComponentAnalysis, analysis_fingerprint
-from ..components.catalog import Catalog
-from ..load import ParseCache, RepoState
+from ..components.analysis import analysis_fingerprint
+from ..load import ParseCache
 from ..model import CHECKLIST_PATH, Submission, parse_submission, version_key
 from ..source import Commit, GitRepo, ReadRefused
 from .adoption import AdoptionCounter
 from .certs import At, Certification, Described, Snapshot, track
 from .figures import CommitFigures, figures
+from .options import HistoryOptions
 from .trees import TreeReader
 from .walk import Progress, bounded, submission_blobs, walk
 
-
-@dataclass(frozen=True)
-class HistoryOptions:
-    ref: str = "HEAD"
-    first_parent: bool = True  # walk the main line only (certifications always use it)
-    since: date | None = None  # per-commit figures from this day
-    until: date | None = None  # ... to this day
-    as_of: date | None = None  # the day statuses are judged on; also bounds the walk
-    figures: bool = True  # load and analyse each walked commit (False: certifications only)
-    components: bool = True  # count component adoption at each commit
-    groups: VendorGroups | None = None
-    catalog: Catalog | None = None
-    known: tuple[RepoState, ComponentAnalysis] | None = None  # a component analysis already made (reused)
+__all__ = ["History", "HistoryOptions", "build_history", "main_line"]
 
 
 @dataclass(frozen=True)

@@ -80,21 +80,28 @@ def cache_env(folder: Path | None) -> dict[str, str]:
 
 
 def timed_runs(cmd: list[str], cwd: Path, runs: int, env: dict[str, str],
-               before: Callable[[], None] | None = None) -> float:
-    """Median seconds of `cmd` over `runs` runs (after one warm-up), calling `before`
-    ahead of each run untimed (e.g. emptying the cache for a cold run)."""
-    times = []
+               before: Callable[[], None] | None = None) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds: user + system of the process) of `cmd`
+    over `runs` runs (after one warm-up), calling `before` ahead of each run untimed (e.g.
+    emptying the cache for a cold run). On a shared, loaded machine the CPU figure is
+    the steadier one: waiting for a core is not counted."""
+    import resource
+
+    walls, cpus = [], []
     for i in range(runs + 1):
         if before is not None:
             before()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
         if i:  # the first run warms the file system and bytecode
-            times.append(elapsed)
-    return statistics.median(times)
+            walls.append(elapsed)
+            cpus.append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 _PRODUCT_FOLDER = re.compile(r"^(v\d+\.\d+)/([^/]+)/(.+)$")

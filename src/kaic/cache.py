@@ -160,6 +160,7 @@ class Store:
         self.misses = 0
         self.written = 0
         self.rejected = 0  # damaged or foreign entries found (and removed)
+        self._folders: set[Path] = set()  # folders this store made or found
 
     @property
     def _base(self) -> Path:
@@ -234,7 +235,9 @@ class Store:
                              "sha256": hashlib.sha256(payload).hexdigest()}).encode()
         blob = MAGIC + len(header).to_bytes(4, "big") + header + payload
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as fh:

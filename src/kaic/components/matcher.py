@@ -344,40 +344,39 @@ def _trimmed(units: list[str]) -> list[str]:
 
 
 class _Folded:
-    """A text with the dropped characters removed (and case folded, for the folded
-    automaton), and the way back from its positions to the text's."""
+    """A text with the dropped characters removed (as is, and case folded), and the way
+    back from its positions to the text's, worked out only when a candidate needs it."""
 
-    __slots__ = ("_norm_starts", "_orig_starts", "text")
+    __slots__ = ("_folded", "_norm_starts", "_orig_starts", "exact", "original")
 
-    def __init__(self, text: str, fold: bool) -> None:
-        if fold:
-            low = text.lower()
-            if len(low) != len(text):  # a character whose lower case is longer: kept as it is
-                low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        else:
-            low = text
-        parts: list[str] = []
-        orig: list[int] = []
-        norm: list[int] = []
-        at = 0
-        size = 0
-        for m in _DROPPED.finditer(low):
-            if m.start() > at:
-                parts.append(low[at : m.start()])
-                orig.append(at)
-                norm.append(size)
-                size += m.start() - at
-            at = m.end()
-        if at < len(low):
-            parts.append(low[at:])
-            orig.append(at)
-            norm.append(size)
-        self.text = "".join(parts)
-        self._orig_starts = orig
-        self._norm_starts = norm
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.exact = _DROPPED.sub("", text)
+        self._folded: str | None = None
+        self._norm_starts: list[int] | None = None
+        self._orig_starts: list[int] = []
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            low = self.exact.lower()
+            if len(low) != len(self.exact):  # a character whose lower case is longer: kept as it is
+                low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.exact)
+            self._folded = low
+        return self._folded
 
     def position(self, index: int) -> int:
-        """The text's position of the folded text's character at `index`."""
+        """The text's position of the character at `index` of the texts without separators."""
+        if self._norm_starts is None:
+            spans = [m.span() for m in _DROPPED.finditer(self.original)]
+            removed = 0
+            orig = [0]
+            norm = [0]
+            for a, b in spans:
+                removed += b - a
+                orig.append(b)
+                norm.append(b - removed)
+            self._orig_starts, self._norm_starts = orig, norm
         run = bisect.bisect_right(self._norm_starts, index) - 1
         return self._orig_starts[run] + index - self._norm_starts[run]
 
@@ -414,14 +413,15 @@ class _Names:
             found = self._checks[key] = re.compile(body)
         return found
 
-    def candidates(self, text: str) -> dict[int, int]:
+    def candidates(self, seen: _Folded) -> dict[int, int]:
         """Start -> end of the longest confirmed name starting there."""
         if not self._shapes:
             return {}
-        folded = _Folded(text, self.folded)
+        text = seen.original
+        keys = seen.folded if self.folded else seen.exact
         out: dict[int, int] = {}
-        position = folded.position
-        for last, length in self._automaton.iter(folded.text):
+        position = seen.position
+        for last, length in self._automaton.iter(keys):
             start = position(last - length + 1)
             end = position(last) + 1
             if start in out and out[start] >= end:
@@ -430,7 +430,7 @@ class _Names:
                 continue
             if end < len(text) and _alnum(text, end):
                 continue
-            if self._check(folded.text[last - length + 1 : last + 1]).fullmatch(text, start, end):
+            if self._check(keys[last - length + 1 : last + 1]).fullmatch(text, start, end):
                 out[start] = end
         return out
 
@@ -505,7 +505,8 @@ class Matcher:
         stop = len(text) if end is None else end
         # as `re` with pos/endpos: nothing after `stop` is seen, the text before `start` is
         view = text[:stop] if stop != len(text) else text
-        folded, exact = (names.candidates(view) for names in self._names)
+        seen = _Folded(view)
+        folded, exact = (names.candidates(seen) for names in self._names)
         starts = sorted(s for s in {*folded, *exact} if s >= start)
         pattern = self.regex.search(view, start) if self._any_pattern else None
         cursor = start

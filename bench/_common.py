@@ -37,7 +37,9 @@ def user_env() -> dict[str, str]:
 
 
 def median_seconds(cmd: list[str], cwd: Path, runs: int, env: dict[str, str] | None = None) -> float:
-    env = env or user_env()
+    """Median wall seconds, after one warm-up run; by default without kaic's result cache
+    (every run computes everything: see bench_scale.py for cold and warm caches)."""
+    env = env or cache_env(None)
     subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
     times = []
     for _ in range(runs):

@@ -9,8 +9,8 @@ Passes: `websiteUrl:`.
 
 from collections.abc import Iterator
 
-from ..model import Submission
-from ._api import Context, Hit, Severity
+from ..model import UPSTREAM_REQUIRED_METADATA, Submission, upstream_snake
+from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-key-style"
 SEVERITY = Severity.INFO
@@ -20,4 +20,7 @@ HINT = "Use the checklist's key names (camelCase)."
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if field.key != field.name:
-            yield Hit(f"metadata key {field.key} is written for {field.name}", field.line)
+            snake = upstream_snake(field.name)
+            upstream = field.name in UPSTREAM_REQUIRED_METADATA and field.key != snake
+            yield Hit(f"metadata key {field.key} is written for {field.name}", field.line,
+                      upstream_fails=upstream, facts=facts(field=field.name, snake=snake))

@@ -392,7 +392,6 @@ class _Names:
 
         self.folded = folded
         self._shapes: dict[str, list[list[str]]] = {}
-        self._checks: dict[str, re.Pattern[str]] = {}
         for units in sequences:
             units = _trimmed(units)
             key = _kept(units)
@@ -404,14 +403,10 @@ class _Names:
         if self._shapes:
             self._automaton.make_automaton()
 
-    def _check(self, key: str) -> re.Pattern[str]:
-        found = self._checks.get(key)
-        if found is None:
-            shapes = sorted({_chain(u, self.folded) if self.folded else "".join(_unit_re(x, False) for x in u)
-                             for u in self._shapes[key]})
-            body = shapes[0] if len(shapes) == 1 else "(?:" + "|".join(shapes) + ")"
-            found = self._checks[key] = re.compile(body)
-        return found
+    def _fits(self, key: str, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is one of the key's names, separators and case as
+        the name allows (what the name's own expression, `_chain`, would match)."""
+        return any(_fits(units, 0, text, start, end, self.folded) for units in self._shapes[key])
 
     def candidates(self, seen: _Folded) -> dict[int, int]:
         """Start -> end of the longest confirmed name starting there."""
@@ -430,9 +425,44 @@ class _Names:
                 continue
             if end < len(text) and _alnum(text, end):
                 continue
-            if self._check(keys[last - length + 1 : last + 1]).fullmatch(text, start, end):
+            if self._fits(keys[last - length + 1 : last + 1], text, start, end):
                 out[start] = end
         return out
+
+
+_SEP_CHARS = re.compile(r"[\s_\-]")
+_SEP_MAX = 3  # characters a separator may stand for (`_SEP_RE`)
+_DOT_CHARS = ".-_"
+
+
+def _fits(units: list[str], i: int, text: str, pos: int, end: int, folded: bool) -> bool:
+    """Whether units[i:] match text[pos:end] exactly: a letter in either ASCII case (when
+    folded; another character as written or in its other case), a separator as zero to
+    three of space, '-', '_', an API group's dot as one of '.', '-', '_'."""
+    while i < len(units):
+        unit = units[i]
+        if unit == _SEP:
+            run = 0
+            while pos + run < end and run < _SEP_MAX and _SEP_CHARS.match(text, pos + run):
+                run += 1
+            return any(_fits(units, i + 1, text, pos + k, end, folded) for k in range(run, -1, -1))
+        if pos >= end:
+            return False
+        ch = text[pos]
+        if unit == _DOT:
+            if ch not in _DOT_CHARS:
+                return False
+        elif ch != unit:
+            if not folded:
+                return False
+            if unit.isascii():
+                if not (ch.isascii() and ch.lower() == unit):
+                    return False
+            elif ch != unit.upper():
+                return False
+        i += 1
+        pos += 1
+    return pos == end
 
 
 def _alnum(text: str, i: int) -> bool:

@@ -26,11 +26,11 @@ from kaic import cache
 from kaic.cache import Store
 from kaic.cli import app
 from kaic.components.analysis import analyse_components, clear_shared_results
+from kaic.config import Config
 from kaic.history import HistoryOptions, build_history
 from kaic.load import load_state
 from kaic.report.stored import inputs_key
 from kaic.source import DirectorySource, GitRepo
-from kaic.validate import validate
 
 from .fixtures.builder import VERSION
 from .test_history import Repo, new_repo, product
@@ -348,11 +348,11 @@ def test_a_kept_report_is_never_served_for_changed_inputs(tmp_path: Path, monkey
     (root / f"v{VERSION}" / "acme" / "notes.md").write_text("We also run Ray.\n", encoding="utf-8")
     assert report() != edited  # a new file in the folder is a new input
     assert report("--no-cache") == report()
-    state = load_state(DirectorySource(root))
-    validation = validate(state)
-    keys = {inputs_key(state, validation, ["json"], {"as_of": day}) for day in (None, date(2020, 1, 1), date.today())}
+    source = DirectorySource(root)
+    keys = {inputs_key(source, Config(), ["json"], {"as_of": day}) for day in (None, date(2020, 1, 1), date.today())}
     assert len(keys) == 2  # no day given is today
-    assert inputs_key(state, validation, ["json", "md"], {}) != inputs_key(state, validation, ["json"], {})
+    assert inputs_key(source, Config(), ["json", "md"], {}) != inputs_key(source, Config(), ["json"], {})
+    assert inputs_key(source, Config({"logo-format": None}), ["json"], {}) != inputs_key(source, Config(), ["json"], {})
 
 
 def test_kept_history_output_follows_new_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import NoCacheOpt, RefOpt, SourceOpt, emit, fail, load_or_fail, result_cache
+from ._common import NoCacheOpt, RefOpt, SourceOpt, emit, fail, open_or_fail, result_cache
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
@@ -52,7 +52,6 @@ def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, ven
     from ..report.render import RENDERERS
     from ..report.stored import make_report
     from ..source import SourceError
-    from ..validate import validate
     day = None
     if as_of is not None:
         from .history import day_or_fail
@@ -65,13 +64,15 @@ def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, ven
         groups = load_vendor_groups(vendor_groups)
     except VendorGroupsError as exc:
         fail(str(exc))
-    src, state = load_or_fail(source, ref)
+    src = open_or_fail(source, ref)
     try:
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    made = make_report(state, validate(state, cfg), formats,
-                       options={"vendor_groups": groups, "as_of": day, "history": history})
+    try:
+        made = make_report(src, cfg, formats, options={"vendor_groups": groups, "as_of": day, "history": history})
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
 
     written: list[Path] = []
     for name in formats:

@@ -4,17 +4,13 @@ Root `<testsuites>` or `<testsuite>`, suites nested to any depth; each `<testcas
 with `<failure>` or `<error>` fails, with `<skipped>` skips, else passes (Ginkgo's
 `status="skipped"|"failed"` attribute counts too).
 
-Parsed with expat under the guards defusedxml installs, set here directly (the
-validate path stays free of the xml package): any DOCTYPE is refused, so no entity
-is ever declared or expanded (billion laughs) and nothing external is fetched (XXE).
-Streamed: expat calls a small handler per element and no tree is built, so memory
-stays flat however many test cases there are.
+Parsed with defusedxml's parser (imported only when an XML artifact is read): any
+DOCTYPE is refused, so no entity is ever declared or expanded (billion laughs) and
+nothing external is fetched (XXE). Streamed: the parser calls a small target per
+element and no tree is built, so memory stays flat however many test cases there are.
 """
 
 from __future__ import annotations
-
-import pyexpat
-from typing import NoReturn
 
 from ._text import MAX_TESTS, seconds, short, too_many
 from .model import ArtifactError, Format, Outcome, Parsed, Recorder, TestResult
@@ -67,6 +63,9 @@ class _Target:
         elif tag == "property" and attrs.get("name", "").lower() in _GO_VERSION_KEYS and attrs.get("value"):
             self.facts.setdefault("go_version", short(attrs["value"], 40))
 
+    def close(self) -> None:
+        """End of document (the parser's target protocol); results are read from the recorder."""
+
     def end(self, tag: str) -> None:
         case = self.case
         if case is None or not tag.endswith("testcase") or _local(tag) != "testcase":
@@ -82,37 +81,22 @@ class _Target:
         self.case = None
 
 
-class _Forbidden(Exception):
-    """A DOCTYPE, an entity declaration or an external reference: refused, never followed."""
-
-
-def _forbid(*_: object) -> NoReturn:
-    raise _Forbidden
-
-
-def _guarded(target: _Target) -> pyexpat.XMLParserType:
-    expat = pyexpat.ParserCreate(None, "}")
-    expat.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
-    expat.StartDoctypeDeclHandler = _forbid
-    expat.EntityDeclHandler = _forbid
-    expat.UnparsedEntityDeclHandler = _forbid
-    expat.ExternalEntityRefHandler = _forbid
-    expat.ordered_attributes = False
-    expat.StartElementHandler = target.start
-    expat.EndElementHandler = target.end
-    return expat
-
-
 def parse(data: bytes) -> Parsed:
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
+
     target = _Target()
-    expat = _guarded(target)
+    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True,
+                              forbid_external=True)
     try:
         for at in range(0, len(data), _CHUNK):
-            expat.Parse(data[at:at + _CHUNK], False)
-        expat.Parse(b"", True)
-    except _Forbidden:
+            parser.feed(data[at:at + _CHUNK])
+        parser.close()
+    except DefusedXmlException:
         raise ArtifactError(f"parsing {WHAT}: a DTD (DOCTYPE or entity) is not allowed") from None
-    except pyexpat.ExpatError as exc:
+    except ParseError as exc:
         raise ArtifactError(f"parsing {WHAT}: {short(str(exc), 160)}") from None
     if target.root is None:
         raise ArtifactError(f"parsing {WHAT}: no root element")

@@ -20,7 +20,8 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Annotated, Any, NoReturn
@@ -57,6 +58,12 @@ RefOpt = Annotated[
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
 TitleOpt = Annotated[str | None, typer.Option(
     "--title", help="Name the source in published headers (default: its origin URL, never a local path).")]
+
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Compute everything afresh: neither read nor write kaic's result cache "
+                 "(also KAIC_NO_CACHE=1)."),
+]
 
 EXIT_USAGE = 2
 
@@ -100,6 +107,22 @@ def note(message: str) -> None:
     """A progress or summary line on stderr; silent with --quiet."""
     if not OPTIONS.quiet:
         typer.echo(f"kaic: {message}", err=True)
+
+
+@contextmanager
+def result_cache(no_cache: bool) -> Iterator[None]:
+    """kaic's result cache (in the user cache folder) in use for one command, unless
+    `--no-cache` or KAIC_NO_CACHE says otherwise; bounded (evicted) at the end."""
+    from .. import cache
+
+    store = None if no_cache or cache.disabled_by_environment() else cache.default_store()
+    cache.use(store)
+    try:
+        yield
+    finally:
+        cache.use(None)
+        if store is not None:
+            store.close()
 
 
 def fail(message: str, hint: str = "") -> NoReturn:

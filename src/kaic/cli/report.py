@@ -10,14 +10,16 @@ import typer
 
 from . import app
 from ._common import (
+    NoCacheOpt,
     RefOpt,
     SourceOpt,
     TitleOpt,
     did_you_mean,
     fail,
-    load_or_fail,
     note,
+    open_or_fail,
     plural,
+    result_cache,
     write_files,
 )
 
@@ -52,6 +54,7 @@ def report_cmd(
     current: Annotated[bool, typer.Option("--current", help="Count only submissions whose certification is current on --as-of.")] = False,
     history: Annotated[bool, typer.Option("--history/--no-history", help="Walk the git history for the timeline and trends sections.")] = True,
     title: TitleOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
 
@@ -59,26 +62,31 @@ def report_cmd(
     --out, or to stdout (Markdown by default). Exit 0: report made; 1: a section failed
     (the rest is still written); 2: usage or source error.
     """
+    with result_cache(no_cache):
+        _report(source, ref, fmt, out, vendor_groups, config, as_of, history, current, title)
+
+
+def _report(source: str | None, ref: str | None, fmt: str | None, out: Path | None, vendor_groups: Path | None,
+            config: Path | None, as_of: str | None, history: bool, current: bool, title: str | None) -> None:
     from ..analysis import VendorGroupsError, load_vendor_groups
     from ..config import ConfigError, load_config
-    from ..report.build import build_report
-    from ..report.render import RENDERERS, output_name, renderer
+    from ..report.render import RENDERERS
+    from ..report.stored import make_report
     from ..source import SourceError
-    from ..validate import validate
     day = None
     if as_of is not None:
         from .history import day_or_fail
 
         day = day_or_fail(as_of, "--as-of")
     terminal_summary = fmt is None and out is None and sys.stdout.isatty()
-    formats = _formats(fmt or "md", list(RENDERERS))
+    formats = ["json"] if terminal_summary else _formats(fmt or "md", list(RENDERERS))
     if out is None and len(formats) > 1:
         fail(f"{len(formats)} formats are several files", "add --out DIR")
     try:
         groups = load_vendor_groups(vendor_groups)
     except VendorGroupsError as exc:
         fail(str(exc))
-    src, state = load_or_fail(source, ref)
+    src = open_or_fail(source, ref)
     try:
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:
@@ -87,39 +95,36 @@ def report_cmd(
     if day is None and ref is not None:
         from ..report.sections._history import older_state_day
 
-        older = older_state_day(state)
+        older = older_state_day(src)
         if older is not None:
             options["as_of"], options["as_of_reason"] = older
     if current:
-        from ..report.current import current_only
-
-        try:
-            state, dropped = current_only(state, options)
-        except SourceError as exc:
-            fail(exc.message, exc.hint)
         options["current_only"] = True
-        options["left_out"] = dropped
-    report = build_report(state, validate(state, cfg), options=options)
+    try:
+        made = make_report(src, cfg, formats, options=options)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
 
     if terminal_summary:
+        import json
+
         from ..report.terminal import summary_text
 
-        sys.stdout.write(summary_text(report.data))
+        (doc,) = made.files["json"].values()
+        sys.stdout.write(summary_text(json.loads(doc)))
     else:
         files: dict[str, str] = {}
         for name in formats:
-            module = renderer(name)
-            rendered = module.render(report)
-            files.update(rendered if isinstance(rendered, dict) else {output_name(name, module): rendered})
+            files.update(made.files[name])
         if out is not None and out.is_dir() and len(files) == 1:
             out = out / next(iter(files))  # an existing folder: the one file goes inside it
         written = write_files(files, out)
         if written:
             where = out if len(written) > 1 else written[0]
             note(f"wrote {plural(len(written), 'file')} to {where}")
-    for error in report.data.get("errors", []):
+    for error in made.errors:
         typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
                     err=True)
-    if report.data.get("errors"):
+    if made.errors:
         sys.stderr.flush()
         raise typer.Exit(1)

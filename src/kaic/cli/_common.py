@@ -8,6 +8,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from ..channels import terminal
 from ..load import RepoState, load_state
 from ..source import Source, SourceError, open_source
 
@@ -29,10 +30,15 @@ EXIT_USAGE = 2
 
 
 def fail(message: str, hint: str = "") -> NoReturn:
-    typer.secho(f"kaic: error: {message}", fg=typer.colors.RED, err=True)
+    say(f"kaic: error: {message}", error=True)
     if hint:
-        typer.echo(f"hint: {hint}", err=True)
+        say(f"hint: {hint}")
     raise typer.Exit(EXIT_USAGE)
+
+
+def say(message: str, *, error: bool = False) -> None:
+    """A message to stderr (in red when `error`), made safe for a terminal."""
+    typer.secho(terminal(message), fg=typer.colors.RED if error else None, err=True)
 
 
 def open_or_fail(source: str | None, ref: str | None) -> Source:
@@ -51,9 +57,9 @@ def load_or_fail(source: str | None, ref: str | None) -> tuple[Source, RepoState
 
 
 def emit(text: str, out: Path | None) -> None:
-    """Write `text` to `out`, or to stdout."""
+    """Write `text` to `out`, or to stdout (made safe for a terminal)."""
     if out is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        sys.stdout.write(terminal(text if text.endswith("\n") or not text else text + "\n"))
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

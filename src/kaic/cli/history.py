@@ -88,8 +88,8 @@ def history_cmd(
                              components=components, groups=groups_or_fail(vendor_groups))
     data = history_data(run_history(source, options), top=top)
     if fmt == "json":
-        import json
+        from ..channels import json_text
 
-        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
+        emit(json_text(data, indent=1), out)
     else:
         emit(history_md(data), out)

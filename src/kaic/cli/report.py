@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail
+from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail, say
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
@@ -82,10 +82,9 @@ def report_cmd(
             emit(text, target)
             written.append(target)
     if written:
-        typer.echo(f"kaic: wrote {len(written)} file(s) to {out}", err=True)
+        say(f"kaic: wrote {len(written)} file(s) to {out}")
     for error in report.data.get("errors", []):
-        typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
-                    err=True)
+        say(f"kaic: section {error['section']} failed: {error['message']}", error=True)
     if report.data.get("errors"):
         sys.stderr.flush()
         raise typer.Exit(1)

@@ -24,6 +24,8 @@ from .base import (
     SourceInfo,
     Tree,
     is_data_path,
+    public_location,
+    without_credentials,
 )
 
 _ENV = {
@@ -61,7 +63,7 @@ def run_git(repo: Path | None, *args: str, timeout: float = 120) -> str:
     except subprocess.TimeoutExpired:
         raise SourceError(f"git {args[0]} timed out after {timeout:.0f}s") from None
     if done.returncode != 0:
-        raise SourceError(f"git {args[0]} failed: {_git_error(done.stderr, done.returncode)}")
+        raise SourceError(f"git {args[0]} failed: {without_credentials(_git_error(done.stderr, done.returncode))}")
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -88,7 +90,7 @@ class GitRepo:
 
     def __init__(self, path: Path, location: str | None = None) -> None:
         self.path = path
-        self.location = location or str(path)
+        self.location = public_location(location or str(path))  # recorded in reports: no credentials
         self._batch: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._trees: dict[str, dict[str, Entry]] = {}

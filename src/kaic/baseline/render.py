@@ -9,8 +9,8 @@ from ..channels import json_text
 from ..components.delta import markdown_lines as component_markdown_lines
 from ..components.delta import text_lines as component_text_lines
 from ..report.escape import md_code, md_text
-from ..source import public_location
 from ..report.markup import table
+from ..source import public_location
 
 DIFF_FORMATS = ("text", "md", "json")
 

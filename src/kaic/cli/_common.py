@@ -63,6 +63,36 @@ def emit(text: str, out: Path | None) -> None:
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        replace_file(out, text.encode("utf-8", "surrogateescape"))
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}", "choose a writable --out path")
+
+
+def emit_into(folder: Path, name: str, text: str) -> Path:
+    """Write `text` as the file `name` directly inside `folder` (never elsewhere) and return it."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        fail(f"refusing to write {name!r}: not a plain file name", "this is a kaic bug; please report it")
+    target = folder / name
+    emit(text, target)
+    return target
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Write `data` to `target` without following a link already there.
+
+    The bytes go to a new file created exclusively beside `target` (O_EXCL: never an
+    existing file or link), which is then renamed over it: a symbolic link at `target`
+    is replaced, not written through, and a reader never sees half a file.
+    """
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o644)
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

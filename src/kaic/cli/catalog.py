@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import app
 from ..channels import terminal
+from . import app
 from ._common import emit, fail
 
 if TYPE_CHECKING:

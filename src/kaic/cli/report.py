@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail, say
+from ._common import RefOpt, SourceOpt, emit, emit_into, fail, load_or_fail, say
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
@@ -78,9 +78,7 @@ def report_cmd(
             continue
         files = rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
         for filename, text in files.items():
-            target = out / filename
-            emit(text, target)
-            written.append(target)
+            written.append(emit_into(out, filename, text))
     if written:
         say(f"kaic: wrote {len(written)} file(s) to {out}")
     for error in report.data.get("errors", []):

@@ -12,7 +12,7 @@ import os
 import subprocess
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -90,7 +90,7 @@ def commit_date(iso: str) -> str:
     A date is kept only if it also converts to UTC (`9999-12-31T23:00:00-05:00` does not).
     """
     try:
-        datetime.fromisoformat(iso).astimezone(timezone.utc)
+        datetime.fromisoformat(iso).astimezone(UTC)
         return iso
     except (ValueError, OverflowError):
         pass

@@ -92,7 +92,7 @@ TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
     st.sampled_from(HOSTILE_WORDS),
     st.lists(st.sampled_from(HOSTILE_WORDS), max_size=6).map(" ".join),
-    st.builds(lambda w, n: w * n, st.sampled_from(HOSTILE_WORDS + ["x", " ", ",", "move to "]),
+    st.builds(lambda w, n: w * n, st.sampled_from([*HOSTILE_WORDS, "x", " ", ",", "move to "]),
               st.integers(0, 3000)),
 )
 SCALAR = st.one_of(TEXT, st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),

@@ -285,7 +285,7 @@ def served(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -119,6 +119,17 @@ def test_no_control_sequence_reaches_the_terminal(repo: Path, command: list[str]
     assert not UNSAFE_FOR_TERMINAL.search(done.stderr.replace("\n", ""))
 
 
+def test_coloured_text_keeps_only_kaics_own_sequences(repo: Path) -> None:
+    from kaic.formats import FORMATS
+    from kaic.load import load_state
+    from kaic.source import open_source
+    from kaic.validate import validate
+
+    coloured = FORMATS["text"](validate(load_state(open_source(str(repo)))), color=True)
+    assert "\x1b[31merror\x1b[0m" in coloured and "\\u001b[2K\\u000dwidget_sharing" in coloured
+    assert not UNSAFE_FOR_TERMINAL.search(re.sub("\x1b\\[(?:3[136])?m|\x1b\\[0m", "", coloured).replace("\n", ""))
+
+
 def test_configuration_errors_are_safe_for_the_terminal(tmp_path: Path) -> None:
     root = write_repo(tmp_path / "repo", {f"{V}/acme": clean_product()})
     (root / ".kaic.yaml").write_text('rules:\n  "\\e[2K\\rall good \\x9b\\u202e": off\n', encoding="utf-8")
@@ -306,6 +317,18 @@ def test_credentials_in_source_url_are_never_recorded(served: str, tmp_path: Pat
     everything = "\n".join(outputs)
     assert "127.0.0.1" in everything  # the location is recorded...
     assert "s3cret-token" not in everything and "reader:" not in everything  # ...without its credentials
+
+
+def test_baseline_files_carrying_credentials_are_cleaned(repo: Path, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    for ref, target in (("HEAD~1", old), ("HEAD", new)):
+        assert kaic("baseline", "--source", str(repo), "--ref", ref, "--out", str(target)).returncode == 0
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["source"]["location"] = "https://reader:s3cret-token@git.example/org/repo.git"  # as an old kaic wrote it
+    old.write_text(json.dumps(data), encoding="utf-8")
+    for fmt in ("text", "md", "json"):
+        out = kaic("diff", str(old), str(new), "--format", fmt).stdout
+        assert "git.example/org/repo.git" in out and "s3cret-token" not in out
 
 
 # -- 7. time ------------------------------------------------------------------------------

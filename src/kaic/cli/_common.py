@@ -56,10 +56,15 @@ def load_or_fail(source: str | None, ref: str | None) -> tuple[Source, RepoState
         fail(exc.message, exc.hint)
 
 
-def emit(text: str, out: Path | None) -> None:
-    """Write `text` to `out`, or to stdout (made safe for a terminal)."""
+def emit(text: str, out: Path | None, *, styled: bool = False) -> None:
+    """Write `text` to `out`, or to stdout made safe for a terminal.
+
+    `styled`: the formatter already made every field safe (`formats._util.one_line`) and
+    added kaic's own colours, which are kept.
+    """
     if out is None:
-        sys.stdout.write(terminal(text if text.endswith("\n") or not text else text + "\n"))
+        text = text if text.endswith("\n") or not text else text + "\n"
+        sys.stdout.write(text if styled else terminal(text))
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

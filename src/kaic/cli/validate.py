@@ -48,5 +48,5 @@ def validate_cmd(
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
     result = validate(state, cfg, chosen)
     color = out is None and sys.stdout.isatty()
-    emit(FORMATS[fmt](result, color=color), out)
+    emit(FORMATS[fmt](result, color=color), out, styled=color)
     raise typer.Exit(1 if result.failed else 0)

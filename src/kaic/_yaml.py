@@ -266,21 +266,31 @@ def _close(frame: _Frame, doc: Document) -> Node:
         return Seq(tuple(frame.items), frame.line)
     # A repeated key keeps its last value, placed where it last appears; a dict keeps
     # this linear (one lookup per key), however many keys repeat.
+    # One warning per repeated key (a file repeating a thousand keys forty times each gets a
+    # thousand, not forty thousand).
     entries: dict[str, tuple[str, int, Node]] = {}
     seen: dict[str, int] = {}
+    repeats: dict[str, list[int]] = {}  # key -> [times repeated, line of the first repeat]
     items = frame.items
     for i in range(0, len(items) - 1, 2):
         key_node, value = items[i], items[i + 1]
         key = _key_text(key_node)
         key_line = key_node.line
         if key in seen:
-            doc.warnings.append(
-                Warning_("duplicate-key", f"key '{key}' repeated (first on line {seen[key]})", key_line)
-            )
+            repeat = repeats.get(key)
+            if repeat is None:
+                repeats[key] = [1, key_line]
+            else:
+                repeat[0] += 1
             del entries[key]
         else:
             seen[key] = key_line
         entries[key] = (key, key_line, value)
+    for key, (times, line) in repeats.items():
+        counted = "" if times == 1 else f" {times} times"
+        doc.warnings.append(
+            Warning_("duplicate-key", f"key '{key}' repeated{counted} (first on line {seen[key]})", line)
+        )
     return Map(tuple(entries.values()), frame.line)
 
 

@@ -18,7 +18,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import floor_seconds, kaic_cmd, median_seconds, report
-
 from tests.fixtures.builder import VERSION, answer, clean_product, dump, write_repo
 
 

@@ -119,6 +119,20 @@ def test_no_control_sequence_reaches_the_terminal(repo: Path, command: list[str]
     assert not UNSAFE_FOR_TERMINAL.search(done.stderr.replace("\n", ""))
 
 
+def test_a_line_break_in_a_folder_name_forges_no_line(tmp_path: Path) -> None:
+    forged = "      status widget_sharing: Implemented -> Not Implemented"
+    root = write_repo(tmp_path / "repo", {f"{V}/acme": clean_product()})
+    git_init(root)
+    commit_all(root, "clean")
+    write_repo(root, {f"{V}/evil\n{forged}\n": clean_product(name="evil")})
+    commit_all(root, "evil folder")
+    for command in (["diff", "HEAD~1", "HEAD"], ["expiry", "--as-of", "2099-01-01"]):
+        done = kaic(*command, "--source", str(root))
+        assert done.returncode == 0, done.stderr
+        assert "evil" in done.stdout
+        assert not any(line.startswith(forged.strip()) or line == forged for line in done.stdout.splitlines())
+
+
 def test_coloured_text_keeps_only_kaics_own_sequences(repo: Path) -> None:
     from kaic.formats import FORMATS
     from kaic.load import load_state

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..report.markup import table
 from ..source import public_location
 
 DIFF_FORMATS = ("text", "md", "json")
+_LINE_BREAK = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def side_label(source: dict[str, Any]) -> str:
@@ -85,7 +87,9 @@ def text(delta: dict[str, Any]) -> str:
     out += component_text_lines(delta.get("components") or {})
     if len(out) == 4:
         out += ["", "No differences."]
-    return "\n".join(out) + "\n"
+    # Every entry is one line: a line break inside a value (a folder name, a version string
+    # from a baseline file) can never start a forged line.
+    return "\n".join(_LINE_BREAK.sub(" ", line) for line in out) + "\n"
 
 
 def _checklist_lines(c: dict[str, Any], quote: Callable[[str], str], say: Callable[[Any], str]) -> list[str]:

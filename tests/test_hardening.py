@@ -81,7 +81,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edited = checklist_text().replace("level: SHOULD", "level: '![x](https://beacon.example/p.png) @octocat'", 1)
     edited = edited.replace("telemetry:", "'<img src=https://beacon.example/c.png>':", 1)
     write_repo(root, {f"{V}/acme": hostile_product(), f"{V}/acme-ai": clean_product(name="acme-ai"),
-                      f"{V}/acme--ai": clean_product(name="acme--ai", vendor="Other Vendor")},
+                      f"{V}/acme--ai": clean_product(name="acme--ai", vendor="Other Vendor"),
+                      f"{V}/acme-ai-h": clean_product(name="acme-ai-h", vendor="Third Vendor")},
                checklists={VERSION: edited})
     commit_all(root, "hostile")
     return root

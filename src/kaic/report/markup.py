@@ -30,7 +30,8 @@ def submission_anchor(path: str) -> str:
     numbers, and a plain product name is lowercase words joined by single hyphens, so
     this is reversible). Any other folder (`acme--ai`, `Acme`, `a_b`) gets its slug, `_`
     (which a plain id never holds) and the hex of its exact name: v1.34/acme--ai ->
-    sub-v1-34-acme-ai_76312e33342f61636d652d2d6169.
+    sub-v1-34-acme-ai_76312e33342f61636d652d2d6169. An id derived from an anchor appends
+    `_` and a non-hex word (the dashboard's `<anchor>_h` heading), so it cannot be an anchor.
     """
     folder = posixpath.dirname(path) or path
     m = _PLAIN_FOLDER.match(folder)

@@ -32,7 +32,8 @@ Tree = Mapping[str, Entry]
 
 
 _URL_PARTS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*@)?([^?#]*)", re.S)
-_USERINFO_ANYWHERE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s@]*@")
+# The scheme starts where a word does (the lookbehind): one attempt per word, linear time.
+_USERINFO_ANYWHERE = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s@]*@")
 
 
 def public_location(location: str) -> str:

@@ -396,13 +396,23 @@ def test_out_never_writes_through_a_link(repo: Path, tmp_path: Path) -> None:
     (out / "report.md").symlink_to(victim)
     single = tmp_path / "findings.txt"
     single.symlink_to(victim)
-    assert kaic("report", "--no-history", "--source", str(repo), "--format", "md,json",
-                "--out", str(out)).returncode in (0, 1)
-    assert kaic("validate", "--source", str(repo), "--out", str(single)).returncode == 1
+    done = kaic("report", "--no-history", "--source", str(repo), "--format", "md", "--out", str(out))
+    assert done.returncode == 2 and "not a regular file" in done.stderr
+    done = kaic("validate", "--source", str(repo), "--out", str(single))
+    assert done.returncode == 2 and "not a regular file" in done.stderr
     assert victim.read_text(encoding="utf-8") == "precious\n"
-    assert not (out / "report.md").is_symlink() and "# " in (out / "report.md").read_text(encoding="utf-8")
-    assert not single.is_symlink() and "acme" in single.read_text(encoding="utf-8")
-    assert sorted(p.name for p in out.iterdir()) == ["report.json", "report.md"]  # no temporary file left
+    assert (out / "report.md").is_symlink() and single.is_symlink()  # left as they were, not followed
+    assert [p.name for p in out.iterdir()] == ["report.md"]  # no temporary file left
+
+
+def test_out_replaces_regular_files(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.md").write_text("old\n", encoding="utf-8")
+    done = kaic("report", "--no-history", "--source", str(repo), "--format", "md,json", "--out", str(out))
+    assert done.returncode in (0, 1), done.stderr
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in out.iterdir()) == ["report.json", "report.md"]
 
 
 def test_out_writes_only_plain_names_inside_the_folder(tmp_path: Path) -> None:

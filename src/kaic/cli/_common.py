@@ -10,6 +10,7 @@ import typer
 
 from ..channels import terminal
 from ..load import RepoState, load_state
+from ..safe_write import write_file
 from ..source import Source, SourceError, open_source
 
 SourceOpt = Annotated[
@@ -68,7 +69,8 @@ def emit(text: str, out: Path | None, *, styled: bool = False) -> None:
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(out, text.encode("utf-8", "surrogateescape"))
+        # a new file renamed into place; a link or special file already there is refused
+        write_file(out.parent, out.name, text.encode("utf-8", "surrogateescape"), replace=True)
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}", "choose a writable --out path")
 
@@ -80,24 +82,3 @@ def emit_into(folder: Path, name: str, text: str) -> Path:
     target = folder / name
     emit(text, target)
     return target
-
-
-def replace_file(target: Path, data: bytes) -> None:
-    """Write `data` to `target` without following a link already there.
-
-    The bytes go to a new file created exclusively beside `target` (O_EXCL: never an
-    existing file or link), which is then renamed over it: a symbolic link at `target`
-    is replaced, not written through, and a reader never sees half a file.
-    """
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -1,8 +1,7 @@
 """`evidence` is a plain string instead of a list.
 
-The upstream validator cannot load such a file at all and fails it (use
-`--policy upstream` to see that as an error); kaic reads the string as one
-evidence item and reports it.
+kaic reads the string as one evidence item and reports it (an error under
+`--policy upstream`: see what upstream does below).
 
 Fails: `evidence: "https://example.com/doc"`.
 Passes: `evidence: ["https://example.com/doc"]`.
@@ -16,6 +15,7 @@ from ._api import Context, Hit, Severity
 ID = "evidence-not-a-list"
 SEVERITY = Severity.WARNING
 HINT = "Write evidence as a YAML list: evidence: [\"https://...\"]."
+FIX = "Wraps a link or path in a one-item list; a blank or a status word such as N/A becomes []; prose is left to the vendor."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -2,8 +2,6 @@
 
 kaic folds snake_case and camelCase keys to one field, so nothing is lost; the
 checklist template uses camelCase and consistent keys keep other tools working.
-The upstream validator finds a required field only by its camelCase key or its
-snake_case form (`website_url`): another spelling (`WebsiteURL`) is missing there.
 
 Fails (info): `website_url:` where the checklist says `websiteUrl:`.
 Passes: `websiteUrl:`.
@@ -17,6 +15,7 @@ from ._api import Context, Hit, Severity, facts
 ID = "metadata-key-style"
 SEVERITY = Severity.INFO
 HINT = "Use the checklist's key names (camelCase)."
+FIX = "Renames the key to the checklist's spelling, unless that key is also present."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

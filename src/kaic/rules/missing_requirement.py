@@ -2,8 +2,8 @@
 
 Requirements of a category that is missing altogether are reported once, by
 `missing-category`. A missing SHOULD is a warning: it reads as unanswered. A
-requirement answered under another category than the checklist's is noted (info):
-kaic reads it, the upstream validator looks for it in its own category only.
+requirement answered under another category than the checklist's is noted (info);
+kaic reads it there.
 
 Fails: the checklist lists `gang_scheduling` and the file does not.
 Passes: every checklist requirement answered, in its checklist category.
@@ -17,6 +17,7 @@ from ._api import Context, Hit, Severity, facts
 ID = "missing-requirement"
 SEVERITY = Severity.ERROR
 HINT = "Add the requirement with its id, description and level copied from the checklist."
+FIX = "Adds the requirement as an empty block (id, description, level from the checklist)."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -50,7 +50,8 @@ CHECKLIST = f"docs/AIConformance-{VERSION}.yaml"
 RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 FORMULA_AT_A_LINE_START = re.compile("(?:^|[\r\n\t;])[ \u3000]*[=+\\-@\uff1d\uff0b\uff0d\uff20]")
-LIVE_MENTION = re.compile(r"(?<![`\w])@octocat(?![`\w-])")
+LIVE_MENTION = re.compile(r"(?<!\w)@octocat")
+CODE_SPAN = re.compile(r"(?<!\\)(`+)[^`].*?\1")
 
 
 class MemorySource:
@@ -158,6 +159,7 @@ def _check_terminal_text(text: str) -> None:
 
 def _check_markdown(text: str) -> None:
     assert not UNSAFE.search(text.replace("\n", ""))  # controls never reach Markdown
+    text = CODE_SPAN.sub("", text)  # what is in a code span is shown as typed, never interpreted
     assert "<img" not in text and not re.search(r"(?<!\\)\]\(javascript:", text) and "![b](" not in text
     assert not LIVE_MENTION.search(text)
 
@@ -215,3 +217,45 @@ def test_any_product_yaml_is_handled_safely(document: bytes) -> None:
     _check_json(RENDER["json"](delta))
     _check_markdown(RENDER["md"](delta))
     _check_terminal_text(RENDER["text"](delta))
+
+
+FOLDER = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=30),
+    st.lists(st.sampled_from([w for w in HOSTILE_WORDS if "/" not in w and "\x00" not in w] + ["acme", "-", "--"]),
+             min_size=1, max_size=4).map("".join),
+).filter(lambda name: name not in (".", ".."))
+
+
+@settings(max_examples=EXAMPLES, derandomize=FIXED, deadline=PER_EXAMPLE, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(FOLDER, min_size=1, max_size=3, unique=True))
+@pytest.mark.timeout(0)  # bounded per example by the deadline above
+def test_any_folder_name_is_handled_safely(names: list[str]) -> None:
+    """Folder names reach every output: paths, anchors, ids, annotations."""
+    files = {CHECKLIST: checklist_text().encode(), CLEAN: dump(clean_product()).encode()}
+    for name in names:
+        files[f"v{VERSION}/{name}/PRODUCT.yaml"] = dump(clean_product(name="fuzz", vendor=name)).encode()
+    state = load_state(MemorySource(files))
+    result = validate(state)
+    for name, fmt in FORMATS.items():
+        out = fmt(result)
+        _check_terminal_text(out)
+        if name in ("json", "sarif"):
+            _check_json(out)
+        elif name == "junit":
+            ET.fromstring(out.encode("utf-8"))
+        elif name in ("github", "text"):
+            lines = [line for line in out.splitlines() if line]
+            assert len(lines) == len(result.findings) + (1 if name == "text" else 0)  # one line per finding
+    report = build_report(state, result, options={"history": False})
+    assert report.data["errors"] == []
+    _check_markdown(str(renderer("md").render(report)))
+    html = str(renderer("html").render(report))
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    delta = diff(snapshot(CLEAN_STATE), snapshot(state))
+    _check_json(RENDER["json"](delta))
+    text = RENDER["text"](delta)
+    _check_terminal_text(text)
+    added = [line for line in text.splitlines() if line.startswith("  + ")]
+    assert len(added) == len(names)  # one line per added submission, whatever its name

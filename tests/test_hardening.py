@@ -185,8 +185,8 @@ def test_json_files_hold_no_raw_separators(repo: Path, tmp_path: Path, command: 
 # -- 3. Markdown --------------------------------------------------------------------------
 
 def test_markdown_references_are_not_live() -> None:
-    md = md_text("ping @octocat and @acme/reviewers about #12, octo/repo#34 and GH-7")
-    for ref in ("@octocat", "@acme/reviewers", "#12", "octo/repo#34", "GH-7"):
+    md = md_text("ping @octocat and @acme/reviewers about #12, octo/repo#34 and GH-7; v3.1/@hubot, (#5)")
+    for ref in ("@octocat", "@acme/reviewers", "#12", "octo/repo#34", "GH-7", "@hubot", "#5"):
         assert f"`{ref}`" in md
     assert not re.search(r"(?<!`)@octocat|(?<![`/])#12", md)
 

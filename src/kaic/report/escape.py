@@ -20,11 +20,13 @@ _BLOCK_START = re.compile(r"^([#+=>-])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-# GitHub references: a mention (@user, @org/team) or an issue link (#1, owner/repo#1, GH-1).
-# Each branch starts where the text before cannot continue it (linear: one attempt per run).
+# GitHub references: a mention (@user, @org/team) or an issue link (#1, owner/repo#1, GH-1),
+# wherever GitHub would see one (after any character that is not part of a word). Each
+# branch starts where the text before cannot continue it: one attempt per run, linear.
 _REFERENCE = re.compile(
-    r"(?<![\w@/`])@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][\w.-]*)?"
-    r"|(?<![\w.#/-])(?:[A-Za-z0-9][\w.-]*/[\w.-]+)?#\d+"
+    r"(?<!\w)@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][\w.-]*)?"
+    r"|(?<![\w.-])[A-Za-z0-9][\w.-]*/[\w.-]+#\d+"
+    r"|(?<!\w)#\d+"
     r"|(?<![\w-])GH-\d+",
 )
 

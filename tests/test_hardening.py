@@ -189,6 +189,8 @@ def test_markdown_references_are_not_live() -> None:
     for ref in ("@octocat", "@acme/reviewers", "#12", "octo/repo#34", "GH-7", "@hubot", "#5"):
         assert f"`{ref}`" in md
     assert not re.search(r"(?<!`)@octocat|(?<![`/])#12", md)
+    # a code span ends a text node: what follows it must not start a live reference
+    assert md_text("@0@octocat and #1#2") == "`@0@octocat` and `#1#2`"
 
 
 def test_markdown_keeps_text_that_is_no_reference() -> None:

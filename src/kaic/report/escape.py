@@ -29,6 +29,7 @@ _REFERENCE = re.compile(
     r"|(?<!\w)#\d+"
     r"|(?<![\w-])GH-\d+",
 )
+_WORD_TAIL = re.compile(r"[\w@#/.-]*")
 
 
 def md_text(value: Any, *, max_length: int | None = None) -> str:
@@ -51,10 +52,15 @@ def _escape_line(line: str) -> str:
         return _escape_text(line)
     out: list[str] = []
     start = 0
-    for m in _REFERENCE.finditer(line):
+    m = _REFERENCE.search(line)
+    while m is not None:
+        # The code span takes the whole word the reference begins (`@a@b`, `#1#2`): text
+        # right after a code span starts a new text node, where `@b` would be live again.
+        end = _WORD_TAIL.match(line, m.end()).end()  # type: ignore[union-attr]  # `*` always matches
         out.append(_escape_text(line[start:m.start()]))
-        out.append(_code_span(m.group()))
-        start = m.end()
+        out.append(_code_span(line[m.start():end]))
+        start = end
+        m = _REFERENCE.search(line, end)
     out.append(_escape_text(line[start:]))
     return "".join(out)
 

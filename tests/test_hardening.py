@@ -481,3 +481,14 @@ def test_yaml_limits_are_documented() -> None:
 def test_yaml_dump_of_hostile_product_round_trips() -> None:
     """The fixture itself: the hostile text survives YAML, so the tests above really carry it."""
     assert plain(load(dump(hostile_product())).root) == yaml.safe_load(dump(hostile_product()))
+
+
+@pytest.mark.timeout(60)
+def test_url_patterns_of_rules_and_fixes_are_linear() -> None:
+    from kaic.fix.fixers.evidence import split_urls
+    from kaic.terms import prose
+
+    assert prose("see https://a.example/x for it") == "see   for it"
+    assert split_urls("https://a.example/x, https://b.example/y") == ["https://a.example/x", "https://b.example/y"]
+    assert prose("a." * 500_000) == "a." * 500_000  # was quadratic: hours at this size
+    assert split_urls("https://a.example/x" + " " * 1_000_000 + "x") == []

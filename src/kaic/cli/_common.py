@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -28,10 +27,12 @@ from typing import IO, Annotated, Any, NoReturn
 
 import typer
 
+from ..channels import json_text, terminal
 from ..config import Config
 from ..envelope import envelope
 from ..load import RepoState, load_state
 from ..rules import Severity
+from ..safe_write import write_file
 from ..source import Source, SourceError, open_source
 from ..validate import ValidationResult
 from ..words import plural
@@ -126,9 +127,9 @@ def result_cache(no_cache: bool) -> Iterator[None]:
 
 
 def fail(message: str, hint: str = "") -> NoReturn:
-    typer.secho(f"kaic: error: {message}", fg=typer.colors.RED if use_color(sys.stderr) else None, err=True)
+    say(f"kaic: error: {message}", error=True)
     if hint:
-        typer.echo(f"hint: {hint}", err=True)
+        say(f"hint: {hint}")
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -172,6 +173,11 @@ def check_format(fmt: str, choices: Sequence[str]) -> str:
     return name
 
 
+def say(message: str, *, error: bool = False) -> None:
+    """A message to stderr (in red when `error`), made safe for a terminal."""
+    typer.secho(terminal(message), fg=typer.colors.RED if error and use_color(sys.stderr) else None, err=True)
+
+
 def open_or_fail(source: str | None, ref: str | None) -> Source:
     try:
         return open_source(source, ref)
@@ -190,7 +196,8 @@ def load_or_fail(source: str | None, ref: str | None) -> tuple[Source, RepoState
 def _write(target: Path, text: str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        # a new file renamed into place; a link or special file already there is refused
+        write_file(target.parent, target.name, text.encode("utf-8", "surrogateescape"), replace=True)
     except OSError as exc:
         parent = next((p for p in target.parents if p.exists()), None)
         if parent is not None and not parent.is_dir():
@@ -200,16 +207,30 @@ def _write(target: Path, text: str) -> None:
         fail(f"cannot write {target}: {exc.strerror or exc}", "choose a writable --out path")
 
 
-def emit(text: str, out: Path | None) -> None:
-    """Write `text` to the file `out`, or to stdout."""
+def emit(text: str, out: Path | None, *, styled: bool = False) -> None:
+    """Write `text` to the file `out`, or to stdout made safe for a terminal.
+
+    `styled`: the formatter already made every field safe (`formats._util.one_line`) and
+    added kaic's own colours, which are kept.
+    """
     if out is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        text = text if text.endswith("\n") or not text else text + "\n"
+        sys.stdout.write(text if styled else terminal(text))
         return
     _write(out, text)
 
 
+def emit_into(folder: Path, name: str, text: str) -> Path:
+    """Write `text` as the file `name` directly inside `folder` (never elsewhere) and return it."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        fail(f"refusing to write {name!r}: not a plain file name", "this is a kaic bug; please report it")
+    target = folder / name
+    emit(text, target)
+    return target
+
+
 def emit_json(doc: Mapping[str, Any], out: Path | None, indent: int | None = 1) -> None:
-    emit(json.dumps(doc, ensure_ascii=False, indent=indent) + "\n", out)
+    emit(json_text(doc, indent=indent) + "\n", out)
 
 
 def write_files(files: Mapping[str, str], out: Path | None) -> list[Path]:
@@ -222,11 +243,7 @@ def write_files(files: Mapping[str, str], out: Path | None) -> list[Path]:
         fail(f"the output is {plural(len(files), 'file')}", "add --out DIR")
     if out.exists() and not out.is_dir():
         fail(f"--out {out}: the output is {plural(len(files), 'file')}, so --out must be a folder")
-    written = []
-    for name, text in files.items():
-        _write(out / name, text)
-        written.append(out / name)
-    return written
+    return [emit_into(out, name, text) for name, text in files.items()]
 
 
 def set_aside_accepted(result: ValidationResult, src: Source, baseline: Path | None) -> ValidationResult:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..channels import terminal
 from . import app
 from ._common import check_format, emit_json, envelope, fail, format_option, use_color
 
@@ -75,15 +76,15 @@ def catalog_cmd(
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            typer.echo(yaml_error_line(str(path), exc, text))
+            typer.echo(terminal(yaml_error_line(str(path), exc, text)))
             raise typer.Exit(1) from None
         problems = check_data(data)
         for p in problems:
-            typer.echo(f"{path}: {p}")
+            typer.echo(terminal(f"{path}: {p}"))
         if problems:
             raise typer.Exit(1)
         counts = {k: len(data.get(k) or []) for k in ("projects", "accelerators", "techniques", "managed_services")}
-        typer.echo(f"{path}: ok (" + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) + ")")
+        typer.echo(terminal(f"{path}: ok (" + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) + ")"))
         return
     try:
         catalog = read_catalog(path)
@@ -105,15 +106,16 @@ def catalog_cmd(
             for key, value in _entry_dict(e).items():
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else value
                 if shown not in (None, ""):
-                    console.print(f"[bold]{key}[/bold]: {escape(str(shown))}", highlight=False)
+                    console.print(f"[bold]{key}[/bold]: {escape(terminal(str(shown)))}", highlight=False)
             console.print()
         return
     table = Table("kind", "name", "repo / key", "category", "CNCF", "license", "steward", "open source")
     for e in entries:
-        table.add_row(e.kind.value, e.name, e.repo or e.key, e.category or "", e.cncf or "", e.license or "",
-                      e.steward or e.vendor or "", {True: "yes", False: "no"}.get(e.open_source, "") if
-                      e.open_source is not None else "")
+        cells = (e.kind.value, e.name, e.repo or e.key, e.category or "", e.cncf or "", e.license or "",
+                 e.steward or e.vendor or "", {True: "yes", False: "no"}.get(e.open_source, "") if
+                 e.open_source is not None else "")
+        table.add_row(*(escape(terminal(c)) for c in cells))
     console.print(table)
     console.print(f"{len(catalog.projects)} projects, {len(catalog.accelerators)} accelerators, "
                   f"{len(catalog.techniques)} techniques, {len(catalog.managed_services)} managed services "
-                  f"({path})", highlight=False)
+                  f"({escape(terminal(str(path)))})", highlight=False)

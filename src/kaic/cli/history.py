@@ -117,9 +117,9 @@ def _history(source: str | None, ref: str, since: str | None, until: str | None,
                                  components=components, groups=groups_or_fail(vendor_groups))
         data = history_data(run_history(source, options, repo), top=top)
         if fmt == "json":
-            import json
+            from ..channels import json_text
 
-            return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+            return json_text(data, indent=1) + "\n"
         if fmt == "md":
             return history_md(data)
         return history_text(data, verbose)

@@ -15,11 +15,13 @@ from ._common import (
     SourceOpt,
     TitleOpt,
     did_you_mean,
+    emit,
     fail,
     note,
     open_or_fail,
     plural,
     result_cache,
+    say,
     write_files,
 )
 
@@ -111,7 +113,7 @@ def _report(source: str | None, ref: str | None, fmt: str | None, out: Path | No
         from ..report.terminal import summary_text
 
         (doc,) = made.files["json"].values()
-        sys.stdout.write(summary_text(json.loads(doc)))
+        emit(summary_text(json.loads(doc)), None)
     else:
         files: dict[str, str] = {}
         for name in formats:
@@ -123,8 +125,7 @@ def _report(source: str | None, ref: str | None, fmt: str | None, out: Path | No
             where = out if len(written) > 1 else written[0]
             note(f"wrote {plural(len(written), 'file')} to {where}")
     for error in made.errors:
-        typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
-                    err=True)
+        say(f"kaic: section {error['section']} failed: {error['message']}", error=True)
     if made.errors:
         sys.stderr.flush()
         raise typer.Exit(1)

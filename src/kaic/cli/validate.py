@@ -90,7 +90,8 @@ def validate_cmd(
     if write_baseline is not None:  # every finding of today is accepted, those of --baseline too
         write_accepted(set_aside_accepted(found, src, None), write_baseline)
     result = set_aside_accepted(found, src, baseline)
-    emit(FORMATS[fmt](result, color=out is None and use_color()), out)
+    color = out is None and use_color()
+    emit(FORMATS[fmt](result, color=color), out, styled=color)
     from ..accept import fails
 
     raise typer.Exit(1 if fails(result.findings, threshold) else 0)

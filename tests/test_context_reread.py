@@ -188,3 +188,15 @@ def test_a_restated_condition_in_notes_is_quoted_not_adopted(tmp_path: Path) -> 
     # the requirement's sentence quoted back word for word
     r = _analyse(tmp_path / "c", {"widget_sharing": CONDITION}, {}, {"widget_sharing": CONDITION})
     assert [m.tag for m in r.detection.mentions if m.target == "kubernetes/autoscaler"] == [Tag.QUOTED]
+
+
+@pytest.mark.timeout(120)
+def test_many_mentions_on_one_long_line_stay_linear(tmp_path: Path) -> None:
+    """Hostile text: thousands of names in one sentence with example cues, and many headings;
+    each context question is answered once per line and place (a bound, not a speed test:
+    bench/bench_components.py measures speed)."""
+    line = "DRA device plugin such as is enabled; " * 6000
+    text = line + "\n" + "1. Install the device plugin\n```\nnvidia-dra-driver-gpu\n```\n" * 300
+    dra = _analyse(tmp_path, {}, {"h.md": text}).solutions.dra
+    # every device-plugin word is qualified by DRA or stands on a heading its block overrules
+    assert dra.approach == "DRA" and dra.device_plugin_places == 0

@@ -24,7 +24,7 @@ from ..model import Status, Submission
 from .catalog import Catalog, Entry
 from .context import block_under, heading_overruled, states_in_use
 from .localfiles import LocalFile
-from .model import Detection, Kind, Mention, Via
+from .model import Detection, Kind, Mention, Place, Via
 from .text import Clauses
 
 NOT_STATED = "not stated"
@@ -249,6 +249,9 @@ class _Texts:
         self._notes = {a.id: (a.notes, a.notes_line) for a in sub.answers} if sub is not None else {}
         self._files = files or {}
         self._lines: dict[str, list[str]] = {}
+        self._blocks: dict[tuple[str, int], tuple[int, int] | None] = {}  # each heading looked at once
+        # answers per (question, place, words): many mentions on one long line cost one look
+        self.memo: dict[tuple[str, Place, str], bool] = {}
 
     def lines(self, path: str) -> list[str] | None:
         if path not in self._lines:
@@ -288,8 +291,11 @@ class _Texts:
     def block(self, m: Mention) -> tuple[int, int] | None:
         if not m.place.file or not m.place.line:
             return None
-        lines = self.lines(m.place.file)
-        return block_under(lines, m.place.line) if lines is not None else None
+        key = (m.place.file, m.place.line)
+        if key not in self._blocks:
+            lines = self.lines(m.place.file)
+            self._blocks[key] = block_under(lines, m.place.line) if lines is not None else None
+        return self._blocks[key]
 
 
 def _overruled(texts: _Texts, m: Mention, own: Mapping[str, set[int]], rival: Mapping[str, set[int]]) -> bool:
@@ -311,6 +317,13 @@ def _lines_by_file(mentions: Iterable[Mention]) -> dict[str, set[int]]:
 
 def _qualified_by(texts: _Texts, m: Mention, words: Sequence[str]) -> bool:
     """The mention's words follow one of `words` ("DRA device plugin": DRA's kubelet plugin)."""
+    key = ("qualified", m.place, m.text.lower())
+    if key not in texts.memo:
+        texts.memo[key] = _qualified(texts, m, words)
+    return texts.memo[key]
+
+
+def _qualified(texts: _Texts, m: Mention, words: Sequence[str]) -> bool:
     found = texts.spans(m)
     if found is None:
         return False
@@ -324,8 +337,11 @@ def _qualified_by(texts: _Texts, m: Mention, words: Sequence[str]) -> bool:
 
 
 def _stated_in_use(texts: _Texts, m: Mention) -> bool:
-    found = texts.spans(m)
-    return found is not None and any(states_in_use(found[0], s, e) for s, e in found[1])
+    key = ("in use", m.place, m.text.lower())
+    if key not in texts.memo:
+        found = texts.spans(m)
+        texts.memo[key] = found is not None and any(states_in_use(found[0], s, e) for s, e in found[1])
+    return texts.memo[key]
 
 
 def dra_approach(det: Detection, catalog: Catalog, spec: SolutionsSpec, sub: Submission | None = None,

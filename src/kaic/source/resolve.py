@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from .base import Source, SourceError, SourceInfo
+from .base import Source, SourceError, SourceInfo, public_location
 from .directory import DirectorySource
 from .git import GitRepo, GitSource, run_git
 
@@ -130,13 +130,13 @@ def _cached_bundle(bundle: Path) -> GitRepo:
 
 def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
     if url.startswith("-"):  # never reaches git (or ssh) where it could read as an option
-        raise SourceError(f"not a repository URL: {url!r}")
+        raise SourceError(f"not a repository URL: {public_location(url)!r}")
     target = cache_dir() / "repos" / _slug(url)
     if (target / "HEAD").exists():
         if fetch:
             with contextlib.suppress(SourceError):  # offline: the cached copy is still valid
                 run_git(target, "fetch", "--quiet", "--prune", "origin", timeout=60)
         return GitRepo(target, url)
-    _mirror(url, target, f"cannot clone {url}",
+    _mirror(url, target, f"cannot clone {public_location(url)}",
             "check the network, or pass --source DIR, --source FILE.bundle or --source sample", timeout=300)
     return GitRepo(target, url)

@@ -69,7 +69,7 @@ def check_submission(state: RepoState, sub: Submission, config: Config) -> list[
 
 
 def validate(state: RepoState, config: Config | None = None,
-             submissions: Iterable[Submission] | None = None) -> ValidationResult:
+             submissions: Iterable[Submission] | None = None, policy: str = "kaic") -> ValidationResult:
     config = config or Config()
     chosen = tuple(submissions) if submissions is not None else state.submissions
     findings: list[Finding] = []

@@ -19,6 +19,7 @@ from . import diff as _diff  # noqa: E402,F401
 from . import expiry as _expiry  # noqa: E402,F401
 from . import history as _history  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
+from . import review as _review  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401
 from . import validate as _validate  # noqa: E402,F401
 

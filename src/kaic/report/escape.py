@@ -73,3 +73,18 @@ def csv_cell(value: Any) -> Any:
 
 def csv_row(values: list[Any]) -> list[Any]:
     return [csv_cell(v) for v in values]
+
+
+_MENTION = re.compile(r"(?<![\w&`])@(?=[A-Za-z0-9])")
+_ISSUE_REF = re.compile(r"(?<!&)(#|\bGH-)(?=\d)", re.IGNORECASE)
+_ZERO_WIDTH = "&#8203;"
+
+
+def md_inert(markdown: str) -> str:
+    """Inline Markdown (as `md_text` makes it) with GitHub's autolinks defused.
+
+    `@user` or `@org/team` would notify, `#123`, `owner/repo#123` and `GH-123` would
+    link an issue: a zero-width space after the `@` or `#` keeps the text as typed and
+    links nothing. Idempotent. Not for code spans, where GitHub links nothing anyway.
+    """
+    return _ISSUE_REF.sub(lambda m: m.group(1) + _ZERO_WIDTH, _MENTION.sub("@" + _ZERO_WIDTH, markdown))

@@ -42,6 +42,7 @@ class Finding:
     requirement: str | None
     message: str
     hint: str
+    upstream: str | None = None  # what the upstream validator prints for it; None: upstream passes it
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -52,6 +53,7 @@ class Finding:
             "requirement": self.requirement,
             "message": self.message,
             "hint": self.hint,
+            "upstream": self.upstream,
         }
 
 

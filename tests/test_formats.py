@@ -135,7 +135,7 @@ def test_json(built: tuple[ValidationResult, dict[str, str]]) -> None:
         (f"{ODD}/PRODUCT.yaml", VERSION, "Odd Widgets", False),
         (f"{V}/gamma/PRODUCT.yaml", VERSION, GAMMA_VENDOR, True),
     ]
-    keys = ["rule", "severity", "path", "line", "requirement", "message", "hint"]
+    keys = ["rule", "severity", "path", "line", "requirement", "message", "hint", "upstream"]
     assert all(list(f) == keys for f in data["findings"])
     assert data["findings"] == [f.as_dict() for f in result.findings]
     assert data["findings"][1]["requirement"] == "gauge_export"

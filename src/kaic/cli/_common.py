@@ -35,15 +35,30 @@ def fail(message: str, hint: str = "") -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def open_or_fail(source: str | None, ref: str | None) -> Source:
+def open_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> Source:
+    """The source, named on stderr unless `quiet` (machine output that records its source)."""
     try:
-        return open_source(source, ref)
+        src = open_source(source, ref)
     except SourceError as exc:
         fail(exc.message, exc.hint)
+    if not quiet:
+        announce(src)
+    return src
 
 
-def load_or_fail(source: str | None, ref: str | None) -> tuple[Source, RepoState]:
-    src = open_or_fail(source, ref)
+def announce(src: Source) -> None:
+    """Say on stderr which source and commit a command reads (and when a cached clone is old)."""
+    info = src.info
+    at = f" at {info.ref + ' = ' if info.ref and info.ref != info.commit else ''}{info.commit[:12]}" if info.commit else ""
+    kind = {"directory": "folder", "git": "git", "sample": "bundled sample"}.get(info.kind, info.kind)
+    typer.echo(f"kaic: reading {info.location} ({kind}{at})", err=True)
+    stale = getattr(getattr(src, "repo", None), "stale", None)
+    if stale:
+        typer.echo(f"kaic: warning: {stale}", err=True)
+
+
+def load_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> tuple[Source, RepoState]:
+    src = open_or_fail(source, ref, quiet=quiet)
     try:
         return src, load_state(src)
     except SourceError as exc:

@@ -14,5 +14,5 @@ def baseline_cmd(source: SourceOpt = None, ref: RefOpt = None, out: OutOpt = Non
 
     from ..baseline import snapshot
 
-    _, state = load_or_fail(source, ref)
+    _, state = load_or_fail(source, ref, quiet=True)  # the baseline records its source
     emit(json.dumps(snapshot(state), indent=2, ensure_ascii=False) + "\n", out)

@@ -43,6 +43,10 @@ def run_history(source: str | None, options: HistoryOptions) -> History:
 
     try:
         repo = open_repo(source)
+        repo.refuse_shallow("the history (certification dates, expiry, timeline)")
+        typer.echo(f"kaic: reading {repo.location} (git, the main line up to {options.ref})", err=True)
+        if repo.stale:
+            typer.echo(f"kaic: warning: {repo.stale}", err=True)
         with progress_bar() as progress:
             return build_history(repo, options, progress=progress)
     except SourceError as exc:

@@ -90,8 +90,10 @@ def review_cmd(
 
 def _online_options(allow_hosts: list[str], landscape: Path | None, k8s_conformance: Path | None,
                     use_cache: bool) -> object | None:
+    import importlib
+
     try:
-        from ..online import OnlineOptions  # type: ignore[import-not-found]
+        OnlineOptions = importlib.import_module("kaic.online").OnlineOptions
     except ImportError:
         typer.echo("kaic: warning: online checks are not available in this build; reviewing offline", err=True)
         return None

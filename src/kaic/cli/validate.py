@@ -29,7 +29,7 @@ def validate_cmd(
     """Validate and lint submissions. Exit 0: no error finding; 1: errors; 2: usage or source error."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(FORMATS))
-    src, state = load_or_fail(source, ref)
+    src, state = load_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
     if paths or changed:
         from ..select import base_source, by_change, by_paths
     try:

@@ -72,7 +72,7 @@ def pr_findings(sel: Selection, base: Source, head: Source, base_state: RepoStat
     for path in sel.removed:
         yield finding(checks["pr-submission-removed"], path,
                       f"this pull request removes {posixpath.dirname(path)}")
-    if not sel.submissions and not sel.removed:
+    if not (sel.submissions or sel.removed or sel.orphans or sel.misplaced):
         yield finding(checks["pr-no-submission"], sel.changed[0] if sel.changed else "",
                       "this pull request touches no submission"
                       + (f" ({len(sel.changed)} file(s) changed)" if sel.changed else " (no change at all)"))

@@ -76,7 +76,8 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
     base = GitSource(repo, repo.resolve(base_ref), base_ref)
     head = GitSource(repo, repo.resolve(head_ref), head_ref)
     data = review_data()
-    sel = select(repo.changed_paths(base.commit.oid, head.commit.oid), base.tree(), head.tree())
+    sel = select(repo.changed_paths(base.commit.oid, head.commit.oid), base.tree(), head.tree(),
+                 repo.deleted_paths(base.commit.oid, head.commit.oid))
     yardstick = YardstickSource(head, base)
     state = load_state(yardstick, only=set(sel.submissions))
     base_state = load_state(base, only=set())  # checklists now; earlier submissions when needed
@@ -110,9 +111,9 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
 
 
 def _online(state: RepoState, subs: Sequence[Submission], options: Any) -> Any:
-    from ..online import run_online_checks
+    import importlib
 
-    return run_online_checks(state, subs, options)
+    return importlib.import_module("kaic.online").run_online_checks(state, subs, options)
 
 
 def _earlier(base: GitSource, subs: Sequence[Submission], sel: Selection) -> tuple[Submission, ...]:

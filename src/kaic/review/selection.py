@@ -45,7 +45,10 @@ class Selection:
         return tuple(p for p in self.changed if p.startswith(prefix))
 
 
-def select(changed: list[str] | tuple[str, ...], base: Tree, head: Tree) -> Selection:
+def select(changed: list[str] | tuple[str, ...], base: Tree, head: Tree,
+           deleted: set[str] | frozenset[str] = frozenset()) -> Selection:
+    """`changed`: every path the pull request changes; `deleted`: those it removes;
+    `base`/`head`: the data trees (docs/, vX.Y/) of both commits."""
     folders: dict[str, None] = {}
     removed: list[str] = []
     checklists: list[str] = []
@@ -63,7 +66,7 @@ def select(changed: list[str] | tuple[str, ...], base: Tree, head: Tree) -> Sele
             versions.add(checklist.group(1))
         elif VERSION_FOLDER.match(parts[0]):
             if len(parts) == 2:  # a file straight in the version folder
-                if path in head:
+                if path not in deleted:
                     misplaced.append(path)
                 continue
             folder = "/".join(parts[:2])
@@ -72,9 +75,9 @@ def select(changed: list[str] | tuple[str, ...], base: Tree, head: Tree) -> Sele
                 folders[folder] = None
             elif path == product:
                 removed.append(path)
-            elif path in head:
+            elif path not in deleted:
                 orphans.append(path)
-        elif path in head and (MEANT_AS_VERSION.match(parts[0]) or
+        elif path not in deleted and (MEANT_AS_VERSION.match(parts[0]) or
                                posixpath.basename(path).lower() == PRODUCT_FILE.lower()):
             misplaced.append(path)
         else:

@@ -123,6 +123,14 @@ class GitRepo:
             raise SourceError(f"unknown git ref {ref!r} in {self.location}") from None
         return self.commit(oid)
 
+    def refuse_shallow(self, what: str) -> None:
+        """Raise SourceError when the repository is a shallow clone: `what` needs the whole history."""
+        if self.is_shallow():
+            raise SourceError(
+                f"{self.location} is a shallow clone: {what} needs the whole history "
+                "(in a shallow clone every submission looks certified at the newest commit)",
+                "fetch the full history: git fetch --unshallow (actions/checkout: fetch-depth: 0)")
+
     def is_shallow(self) -> bool:
         """True for a shallow clone (the default CI checkout): its history is cut short."""
         if self._shallow is None:
@@ -160,6 +168,12 @@ class GitRepo:
         out = run_git(self.path, "diff-tree", "-r", "--name-only", "-z", "--no-renames", "--no-ext-diff",
                       "--no-textconv", base, head, "--")
         return [p for p in out.split("\0") if p]
+
+    def deleted_paths(self, base: str, head: str) -> set[str]:
+        """Paths present in `base` and gone in `head` (both already resolved ids)."""
+        out = run_git(self.path, "diff-tree", "-r", "--name-only", "-z", "--no-renames", "--diff-filter=D",
+                      "--no-ext-diff", "--no-textconv", base, head, "--")
+        return {p for p in out.split("\0") if p}
 
     # -- trees and blobs --------------------------------------------------------------
     def tree(self, commit: str) -> dict[str, Entry]:

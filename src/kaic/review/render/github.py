@@ -6,9 +6,9 @@ $GITHUB_STEP_SUMMARY (an edge concern, not this renderer's).
 
 from __future__ import annotations
 
-from ...formats.github import format as annotations
+from ...formats.github import format as github_annotations
 from ..run import Review
 
 
 def render(review: Review, **_: object) -> str:
-    return annotations(review.result)
+    return github_annotations(review.result)

@@ -155,7 +155,7 @@ def _previous(prev: Previous) -> list[str]:
     folder = prev.path.rsplit("/", 1)[0]
     lines = [f"**Since the earlier certification** {md_code(folder)} ({md_text(prev.relation)}):", ""]
     if prev.unchanged:
-        return lines + ["- no change in statuses, evidence, notes or metadata", ""]
+        return [*lines, "- no change in statuses, evidence, notes or metadata", ""]
     for c in prev.statuses:
         lines.append(f"- status of {md_code(c.requirement)}: {_prose(c.old or '(absent)', 60)} → "
                      f"{_prose(c.new or '(absent)', 60)}")
@@ -168,7 +168,7 @@ def _previous(prev: Previous) -> list[str]:
         lines.append("- notes changed for " + ", ".join(md_code(r) for r in prev.notes))
     for c in prev.metadata:
         lines.append(f"- {md_code(c.requirement)}: {_prose(c.old or '(absent)', 120)} → {_prose(c.new or '(absent)', 120)}")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _footer(review: Review) -> list[str]:

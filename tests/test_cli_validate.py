@@ -82,7 +82,7 @@ def test_every_format(repo: Path) -> None:
         result = runner.invoke(app, ["validate", "--source", str(repo), "--format", fmt])
         assert result.exit_code == 1, fmt
         outputs[fmt] = result.stdout
-    assert outputs["text"].splitlines()[-1] == "3 submissions checked, 1 with errors: 1 errors, 1 warnings, 0 notes"
+    assert outputs["text"].splitlines()[-1] == "3 submissions checked, 1 with errors: 1 errors, 1 warnings, 0 notes (policy kaic)"
     assert [f["rule"] for f in json.loads(outputs["json"])["findings"]] == ["must-not-implemented", "logo-format"]
     assert [line.split(" ", 1)[0] for line in outputs["github"].splitlines()] == ["::error", "::warning"]
     assert json.loads(outputs["sarif"])["version"] == "2.1.0"

@@ -85,7 +85,7 @@ def test_text(built: tuple[ValidationResult, dict[str, str]]) -> None:
     out = FORMATS["text"](result, color=False)
     assert "\x1b" not in out and "\x07" not in out
     lines = out.rstrip("\n").split("\n")
-    assert lines[-1] == "4 submissions checked, 2 with errors: 2 errors, 3 warnings, 1 notes"
+    assert lines[-1] == "4 submissions checked, 2 with errors: 2 errors, 3 warnings, 1 notes (policy kaic)"
     assert lines[-2] == ""
     body = lines[:-2]
     # grouped: one block per file, blocks separated by one blank line
@@ -117,7 +117,7 @@ def test_text_colour_only_when_asked(built: tuple[ValidationResult, dict[str, st
 def test_text_without_findings(tmp_path: Path) -> None:
     state = load_state(DirectorySource(write_repo(tmp_path / "r", {f"{V}/acme": clean_product()})))
     out = FORMATS["text"](validate(state))
-    assert out == "1 submissions checked, 0 with errors: 0 errors, 0 warnings, 0 notes\n"
+    assert out == "1 submissions checked, 0 with errors: 0 errors, 0 warnings, 0 notes (policy kaic)\n"
 
 
 # -- json ---------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def test_text_without_findings(tmp_path: Path) -> None:
 def test_json(built: tuple[ValidationResult, dict[str, str]]) -> None:
     result, _ = built
     data = json.loads(FORMATS["json"](result))
-    assert list(data) == ["source", "submissions", "findings"]
+    assert list(data) == ["source", "policy", "submissions", "findings"] and data["policy"] == "kaic"
     assert list(data["source"]) == ["location", "commit"] and data["source"]["commit"] == "abc123"
     assert all(list(s) == ["path", "version", "vendor", "ok"] for s in data["submissions"])
     assert [(s["path"], s["version"], s["vendor"], s["ok"]) for s in data["submissions"]] == [

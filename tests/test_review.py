@@ -151,8 +151,10 @@ def test_base_configuration_applies(repo: Path, elsewhere: Path) -> None:
     git(repo, "checkout", "-q", "-b", "pr2")
     edit_product(repo, lambda d: answer(d, "gauge_export").update(status="Done"))
     commit_all(repo, "bad status")
-    code, doc = run_review(repo)
+    code, doc = run_review(repo, "--policy", "kaic")
     assert code == 0 and ("invalid-status", "warning") in rules_of(doc)
+    code, doc = run_review(repo)  # under upstream's policy no configuration lowers what upstream fails
+    assert code == 1 and ("invalid-status", "error") in rules_of(doc)
 
 
 def test_two_products_in_one_pull_request(repo: Path, elsewhere: Path) -> None:

@@ -556,6 +556,9 @@ def test_logo_format(tmp_path: Path) -> None:
     r = run(tmp_path / "hit", product)
     expect(r, "logo-format", Severity.WARNING, r.line("productLogoUrl:"), None)
     product["metadata"]["productLogoUrl"] = "https://acme.example.com/Logo.SVG?v=2"
+    r = run(tmp_path / "query", product)  # an SVG, but upstream looks at the end of the whole URL
+    expect(r, "logo-format", Severity.INFO, r.line("productLogoUrl:"), None)
+    product["metadata"]["productLogoUrl"] = "https://acme.example.com/Logo.SVG"
     assert run(tmp_path / "clean", product).findings == []
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from .config import Config
 from .load import RepoState
 from .model import Submission
+from .policy import DEFAULT_POLICY, POLICIES, PolicyError, severity, upstream_message
 from .rules import RULES, Context, Finding, Rule, Severity
 from .source import SourceInfo
 
@@ -20,6 +21,7 @@ class ValidationResult:
     submissions: tuple[Submission, ...]
     findings: tuple[Finding, ...]
     rules: Mapping[str, Rule] = field(default_factory=lambda: RULES)  # the rules that ran
+    policy: str = DEFAULT_POLICY  # the policy that decided the severities (kaic.policy.POLICIES)
 
     def findings_for(self, sub: Submission) -> list[Finding]:
         return [f for f in self.findings if f.path == sub.path]
@@ -39,24 +41,26 @@ def _sort_key(f: Finding) -> tuple[str, int, str]:
     return (f.path, f.line or 0, f.rule)
 
 
-def check_submission(state: RepoState, sub: Submission, config: Config) -> list[Finding]:
+def check_submission(state: RepoState, sub: Submission, config: Config,
+                     policy: str = DEFAULT_POLICY) -> list[Finding]:
     ctx = Context(state, state.checklist_for(sub))
     found: list[Finding] = []
     for rule in RULES.values():
         if not config.enabled(rule.id):
             continue
+        configured = config.rules.get(rule.id)
         try:
             for hit in rule.check(sub, ctx):
-                default = hit.severity or rule.severity
                 found.append(
                     Finding(
                         rule=rule.id,
-                        severity=config.severity(rule.id, default),
+                        severity=severity(rule, hit, policy, sub.version, configured),
                         path=sub.path,
                         line=hit.line,
                         requirement=hit.requirement,
                         message=hit.message,
                         hint=rule.hint,
+                        upstream=upstream_message(rule.id, hit, sub.path, sub.folder, sub.version),
                     )
                 )
         except Exception as exc:  # one broken rule must not lose the other results
@@ -69,16 +73,19 @@ def check_submission(state: RepoState, sub: Submission, config: Config) -> list[
 
 
 def validate(state: RepoState, config: Config | None = None,
-             submissions: Iterable[Submission] | None = None, policy: str = "kaic") -> ValidationResult:
+             submissions: Iterable[Submission] | None = None,
+             policy: str = DEFAULT_POLICY) -> ValidationResult:
+    if policy not in POLICIES:
+        raise PolicyError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
     config = config or Config()
     chosen = tuple(submissions) if submissions is not None else state.submissions
     findings: list[Finding] = []
     for sub in chosen:
-        findings.extend(check_submission(state, sub, config))
+        findings.extend(check_submission(state, sub, config, policy))
     findings.sort(key=_sort_key)
     active = {
         rid: replace(r, severity=config.severity(rid, r.severity))
         for rid, r in RULES.items()
         if config.enabled(rid)
     }
-    return ValidationResult(state.source, chosen, tuple(findings), active)
+    return ValidationResult(state.source, chosen, tuple(findings), active, policy)

@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
+from ..policy import POLICIES
 from . import app
 from ._common import OutOpt, SourceOpt, emit, fail
 
 REVIEW_FORMATS = ("md", "json", "github", "sarif")
-POLICIES = ("upstream", "faq", "kaic")
 
 
 def _link_base(location: str) -> str | None:

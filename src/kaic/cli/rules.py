@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..policy import checks, describe, upstream_of
 from ..rules import RULES
 from . import app
 from ._common import fail
@@ -23,16 +24,22 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
         rule = RULES.get(rule_id)
         if rule is None:
             fail(f"no rule {rule_id!r}", "run `kaic rules` for the list")
-        console.print(f"[bold]{rule.id}[/bold]  ({rule.severity.value}"
-                      f"{', upstream validator parity' if rule.upstream else ''})", highlight=False)
+        console.print(f"[bold]{rule.id}[/bold]  ({rule.severity.value})", highlight=False)
         console.print(rule.doc.strip(), markup=False, highlight=False)
         console.print(f"\nFix: {rule.hint}", markup=False, highlight=False)
+        console.print(f"\n{describe(rule.id)}", markup=False, highlight=False)
         return
     if not sys.stdout.isatty():  # piped: one tab-separated line per rule, never cut
         for rule in RULES.values():
-            print(f"{rule.id}\t{rule.severity.value}\t{'upstream' if rule.upstream else '-'}\t{rule.summary}")
+            print(f"{rule.id}\t{rule.severity.value}\t{_upstream_column(rule.id)}\t{rule.summary}")
         return
     table = Table("rule", "severity", "upstream", "checks")
     for rule in RULES.values():
-        table.add_row(rule.id, rule.severity.value, "yes" if rule.upstream else "", rule.summary)
+        table.add_row(rule.id, rule.severity.value, _upstream_column(rule.id), rule.summary)
     console.print(table)
+
+
+def _upstream_column(rule_id: str) -> str:
+    """What the upstream validator does with the rule's input (data/policies.yaml)."""
+    up = upstream_of(rule_id)
+    return f"{up.verdict} (some)" if up.only_when and checks(rule_id) else up.verdict

@@ -10,6 +10,7 @@ import typer
 
 from ..config import ConfigError, load_config
 from ..formats import FORMATS
+from ..policy import POLICIES
 from ..source import SourceError
 from ..validate import validate
 from . import app
@@ -25,17 +26,22 @@ def validate_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text | json | github | sarif | junit")] = "text",
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file.")] = None,
     out: OutOpt = None,
+    policy: Annotated[str, typer.Option(
+        "--policy", help="kaic (kaic's severities) | upstream (predict the upstream validator's CI "
+        "verdict) | faq (upstream, but N/A on a conditional MUST with notes is a warning)")] = "kaic",
 ) -> None:
     """Validate and lint submissions. Exit 0: no error finding; 1: errors; 2: usage or source error."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(FORMATS))
+    if policy not in POLICIES:
+        fail(f"unknown policy {policy!r}", "use one of: " + ", ".join(POLICIES))
     src, state = load_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
     if paths or changed:
         from ..select import base_source, by_change, by_paths
     try:
         # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
         trusted = base_source(src, changed) if changed else src
-        cfg = load_config(trusted, config)
+        cfg = load_config(trusted, config, working_folder=not changed)
         chosen = state.submissions
         if paths:
             chosen = tuple(by_paths(state, src, paths))
@@ -46,7 +52,7 @@ def validate_cmd(
             chosen = tuple(s for s in chosen if s.path in changed_subs)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    result = validate(state, cfg, chosen)
+    result = validate(state, cfg, chosen, policy)
     color = out is None and sys.stdout.isatty()
     emit(FORMATS[fmt](result, color=color), out)
     raise typer.Exit(1 if result.failed else 0)

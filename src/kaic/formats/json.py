@@ -11,6 +11,7 @@ from ._util import displayable
 def as_data(result: ValidationResult) -> dict[str, object]:
     return {
         "source": {"location": result.source.location, "commit": result.source.commit},
+        "policy": result.policy,
         "submissions": [
             {"path": s.path, "version": s.version, "vendor": s.vendor, "ok": result.ok(s)}
             for s in result.submissions

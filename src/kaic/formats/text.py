@@ -23,11 +23,13 @@ def format(result: ValidationResult, color: bool = False) -> str:
         if color:
             sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
         lines.append(f"{where}: {sev} {f.rule} {one_line(f.message)}")
+        if f.upstream and result.policy != "kaic":  # the upstream-parity policies show upstream's words
+            lines.append(f"    upstream: {one_line(f.upstream)}")
     failing = sum(1 for s in result.submissions if not result.ok(s))
     summary = (
         f"{len(result.submissions)} submissions checked, {failing} with errors: "
         f"{result.count(Severity.ERROR)} errors, {result.count(Severity.WARNING)} warnings, "
-        f"{result.count(Severity.INFO)} notes"
+        f"{result.count(Severity.INFO)} notes (policy {result.policy})"
     )
     if lines:
         lines.append("")

@@ -16,6 +16,7 @@ from .submission import (
     canonical_field,
     normalize_status,
     parse_submission,
+    upstream_snake,
 )
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "normalize_status",
     "parse_checklist",
     "parse_submission",
+    "upstream_snake",
     "version_key",
 ]

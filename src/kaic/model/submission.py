@@ -134,6 +134,7 @@ class Problem:
     message: str
     line: int | None = None
     requirement: str | None = None
+    upstream_fails: bool | None = None  # whether the upstream validator fails this input (None: as the rule says)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,15 @@ UPSTREAM_REQUIRED_METADATA = (
     "k8sConformanceUrl",
 )
 """Metadata the upstream Go validator requires of every file today."""
+
+
+_FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
+_ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def upstream_snake(name: str) -> str:
+    """The snake_case key the upstream validator also accepts for a field (`websiteUrl` -> `website_url`)."""
+    return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
 
 
 def _fold_key(key: str) -> str:
@@ -306,7 +316,7 @@ def _answer(item: Map, category: str, folder: str, problems: list[Problem]) -> A
     where = rid or None
     if id_node is not None and not (isinstance(id_node, Scalar) and isinstance(id_node.value, str)):
         problems.append(Problem("field-type", f"'id' is {_type_name(id_node)}, expected a string",
-                                item.key_line("id"), where))
+                                item.key_line("id"), where, not isinstance(id_node, Scalar)))
 
     def text_field(name: str) -> tuple[str | None, int | None]:
         node = item.get(name)
@@ -315,9 +325,10 @@ def _answer(item: Map, category: str, folder: str, problems: list[Problem]) -> A
             return None, line
         if isinstance(node, Scalar):
             if node.value is not None and not isinstance(node.value, str):
-                problems.append(Problem("field-type", f"'{name}' is {_type_name(node)}, expected a string", line, where))
+                problems.append(Problem("field-type", f"'{name}' is {_type_name(node)}, expected a string", line, where,
+                                        False))
             return "" if node.value is None else str(node.value), line
-        problems.append(Problem("field-type", f"'{name}' is {_type_name(node)}, expected a string", line, where))
+        problems.append(Problem("field-type", f"'{name}' is {_type_name(node)}, expected a string", line, where, True))
         return None, line
 
     level, level_line = text_field("level")
@@ -337,18 +348,21 @@ def _answer(item: Map, category: str, folder: str, problems: list[Problem]) -> A
         for child in ev_node.items:
             if isinstance(child, Scalar) and child.value is not None:
                 if not isinstance(child.value, str):
-                    problems.append(Problem("field-type", f"evidence item is {_type_name(child)}, expected a string", child.line, where))
+                    problems.append(Problem("field-type", f"evidence item is {_type_name(child)}, expected a string",
+                                            child.line, where, False))
                 evidence.append(_evidence(str(child.value), child.line, folder))
             elif isinstance(child, Scalar):
                 evidence.append(Evidence("", EvidenceKind.EMPTY, child.line))
             else:
-                problems.append(Problem("field-type", f"evidence item is {_type_name(child)}, expected a string", child.line, where))
+                problems.append(Problem("field-type", f"evidence item is {_type_name(child)}, expected a string",
+                                        child.line, where, True))
     elif isinstance(ev_node, Scalar) and isinstance(ev_node.value, str):
         form = EvidenceForm.STRING
         evidence.append(_evidence(ev_node.value, ev_node.line, folder))
     else:
         form = EvidenceForm.OTHER
-        problems.append(Problem("field-type", f"'evidence' is {_type_name(ev_node)}, expected a list", ev_line, where))
+        problems.append(Problem("field-type", f"'evidence' is {_type_name(ev_node)}, expected a list", ev_line, where,
+                                True))
 
     return Answer(
         id=rid,
@@ -391,7 +405,9 @@ def parse_submission(path: str, data: bytes, known_fields: Iterable[str] = (),
         doc = load(text)
     except YamlError as exc:
         return failed(Problem("yaml-invalid", exc.message, exc.line))
-    problems = [Problem(f"yaml-{w.code}" if w.code != "multi-document" else "yaml-invalid", w.message, w.line)
+    # several documents: upstream's YAML library reads the first and lets the rest be
+    problems = [Problem(f"yaml-{w.code}" if w.code != "multi-document" else "yaml-invalid", w.message, w.line,
+                        upstream_fails=False if w.code == "multi-document" else None)
                 for w in doc.warnings]
     root = doc.root
     if not isinstance(root, Map):

@@ -9,7 +9,7 @@ from enum import StrEnum
 from types import ModuleType
 
 from ..load import RepoState
-from ..model import Checklist, Requirement, Submission
+from ..model import Answer, Checklist, Requirement, Submission
 from ..source import EntryKind
 
 
@@ -31,6 +31,9 @@ class Hit:
     line: int | None = None
     requirement: str | None = None
     severity: Severity | None = None  # overrides the rule's default for this hit
+    # Facts about the input for the upstream-parity policies (never a policy decision):
+    upstream_fails: bool | None = None  # None: as the rule's entry in data/policies.yaml says
+    facts: tuple[tuple[str, str], ...] = ()  # values for upstream's message template (see facts())
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,20 @@ class Context:
     def requirement(self, requirement_id: str) -> Requirement | None:
         return self.checklist.requirement(requirement_id) if self.checklist else None
 
+    def read_upstream(self, answer: Answer) -> Requirement | None:
+        """The checklist requirement under which the upstream validator reads `answer`.
+
+        Upstream walks the checklist and looks each id up in the same category of the
+        submission only; an answer with another id, or in another category, it never reads.
+        """
+        req = self.requirement(answer.id)
+        return req if req is not None and req.category == answer.category else None
+
+    def upstream_must(self, answer: Answer) -> bool:
+        """Upstream reads `answer` and its checklist level is exactly MUST."""
+        req = self.read_upstream(answer)
+        return req is not None and req.level == "MUST"
+
     def is_must(self, requirement_id: str, answered_level: str | None = None) -> bool:
         """The checklist's level wins; the vendor's level counts only without one."""
         req = self.requirement(requirement_id)
@@ -94,7 +111,13 @@ class Rule:
     hint: str
     doc: str  # the module docstring: user documentation
     check: Check
-    upstream: bool  # True when the upstream Go validator has the same check
+
+    @property
+    def upstream(self) -> bool:
+        """True when the upstream Go validator fails some input of this rule (data/policies.yaml)."""
+        from ..policy import checks
+
+        return checks(self.id)
 
     @property
     def summary(self) -> str:
@@ -108,15 +131,19 @@ class Rule:
             hint=module.HINT,
             doc=module.__doc__ or "",
             check=module.check,
-            upstream=getattr(module, "UPSTREAM", False),
         )
+
+
+def facts(**values: object) -> tuple[tuple[str, str], ...]:
+    """`Hit.facts` from keyword arguments: `facts(field="websiteUrl", case="empty")`."""
+    return tuple((k, "" if v is None else str(v)) for k, v in values.items())
 
 
 def loader_problems(sub: Submission, rule_id: str) -> Iterator[Hit]:
     """Hits for what the loader already recorded under `rule_id`."""
     for p in sub.problems:
         if p.rule == rule_id:
-            yield Hit(p.message, p.line, p.requirement)
+            yield Hit(p.message, p.line, p.requirement, upstream_fails=p.upstream_fails)
 
 
 def fold(text: str) -> str:

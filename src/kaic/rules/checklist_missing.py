@@ -16,7 +16,6 @@ from ._api import Context, Hit, Severity
 ID = "checklist-missing"
 SEVERITY = Severity.ERROR
 HINT = "Submit against a version that has a checklist in docs/, or add the checklist first."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -9,10 +9,11 @@ Fails (warning): `evidence: ["see the notes below"]`.
 Passes: `evidence: ["https://example.com/results/gang.log"]`.
 """
 
+import posixpath
 from collections.abc import Iterator
 
 from ..model import EvidenceKind, Status, Submission, normalize_status
-from ._api import Context, Hit, Severity, shorten
+from ._api import Context, Hit, Severity, facts, shorten
 
 ID = "evidence-not-a-link"
 SEVERITY = Severity.WARNING
@@ -23,4 +24,6 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answers:
         for e in a.evidence:
             if e.kind is EvidenceKind.TEXT and normalize_status(e.raw) is Status.OTHER:
-                yield Hit(f"evidence of {a.id} is not a link or file: {shorten(e.raw, 60)!r}", e.line, a.id or None)
+                yield Hit(f"evidence of {a.id} is not a link or file: {shorten(e.raw, 60)!r}", e.line, a.id or None,
+                          upstream_fails=ctx.read_upstream(a) is not None,
+                          facts=facts(link=e.raw, found=posixpath.join(sub.folder, e.raw.strip())))

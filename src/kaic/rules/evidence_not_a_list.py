@@ -1,7 +1,8 @@
 """`evidence` is a plain string instead of a list.
 
-The upstream validator stops at such a file (it cannot unmarshal it); kaic reads
-the string as one evidence item and reports it.
+The upstream validator cannot load such a file at all and fails it (use
+`--policy upstream` to see that as an error); kaic reads the string as one
+evidence item and reports it.
 
 Fails: `evidence: "https://example.com/doc"`.
 Passes: `evidence: ["https://example.com/doc"]`.

@@ -17,7 +17,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "field-type"
 SEVERITY = Severity.ERROR
 HINT = "Give the field the type the checklist template has (strings, a list of strings, mappings)."
-UPSTREAM = False
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -15,7 +15,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "file-not-regular"
 SEVERITY = Severity.ERROR
 HINT = "Commit PRODUCT.yaml as a regular file, not a link or special file."
-UPSTREAM = False
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

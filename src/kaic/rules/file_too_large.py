@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "file-too-large"
 SEVERITY = Severity.ERROR
 HINT = "Keep PRODUCT.yaml small; put large logs in evidence files and link them."
-UPSTREAM = False
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -10,12 +10,11 @@ Passes: `status: Implemented`.
 from collections.abc import Iterator
 
 from ..model import VALID_STATUSES, Status, Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "invalid-status"
 SEVERITY = Severity.ERROR
 HINT = "Use exactly one of: Implemented, Not Implemented, Partially Implemented, N/A."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
@@ -25,6 +24,8 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             continue
         normal = a.status
         if normal is Status.OTHER:
-            yield Hit(f"status '{raw}' is not a valid status", a.status_line or a.line, a.id or None)
+            message = f"status '{raw}' is not a valid status"
         else:
-            yield Hit(f"status '{raw}' should be written '{normal.value}'", a.status_line or a.line, a.id or None)
+            message = f"status '{raw}' should be written '{normal.value}'"
+        yield Hit(message, a.status_line or a.line, a.id or None,
+                  upstream_fails=ctx.read_upstream(a) is not None, facts=facts(status=a.status_raw))

@@ -11,12 +11,11 @@ import re
 from collections.abc import Iterator
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "k8s-conformance-url-format"
 SEVERITY = Severity.ERROR
 HINT = "Link the product's folder in cncf/k8s-conformance: .../tree/master/vX.Y/<name>."
-UPSTREAM = True
 PATTERN = re.compile(r"^https://github\.com/cncf/k8s-conformance/tree/(master|main)/v\d+\.\d+/[^/\s]+/?$")
 
 
@@ -28,4 +27,5 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     if not value or value.startswith("["):
         return
     if not PATTERN.match(value):
-        yield Hit(f"k8sConformanceUrl is not a k8s-conformance folder link: {value}", field.line)
+        yield Hit(f"k8sConformanceUrl is not a k8s-conformance folder link: {value}", field.line,
+                  facts=facts(value=field.value))

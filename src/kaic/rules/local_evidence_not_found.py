@@ -11,16 +11,16 @@ Passes: `evidence: [results/gang.log]` next to PRODUCT.yaml.
 from collections.abc import Iterator
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "local-evidence-not-found"
 SEVERITY = Severity.ERROR
 HINT = "Commit the file next to PRODUCT.yaml, or fix the path (it is relative to the product folder)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answers:
         for e in a.evidence:
             if e.resolved is not None and not ctx.exists(e.resolved) and not ctx.link_on_path(e.resolved):
-                yield Hit(f"evidence file {e.target} not found (looked for {e.resolved})", e.line, a.id or None)
+                yield Hit(f"evidence file {e.target} not found (looked for {e.resolved})", e.line, a.id or None,
+                          upstream_fails=ctx.read_upstream(a) is not None, facts=facts(link=e.raw, found=e.resolved))

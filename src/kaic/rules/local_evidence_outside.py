@@ -9,7 +9,7 @@ Passes: `evidence: [file://conformance/junit.xml#TestGang]`.
 from collections.abc import Iterator
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "local-evidence-outside"
 SEVERITY = Severity.ERROR
@@ -20,4 +20,5 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answers:
         for e in a.evidence:
             if e.outside:
-                yield Hit(f"evidence path {e.target!r} leaves the product folder; not read", e.line, a.id or None)
+                yield Hit(f"evidence path {e.target!r} leaves the product folder; not read", e.line, a.id or None,
+                          upstream_fails=ctx.read_upstream(a) is not None, facts=facts(link=e.raw))

@@ -1,8 +1,11 @@
 """`productLogoUrl` is not an SVG, EPS or AI file.
 
-instructions.md asks for a vector logo that includes the product name.
+instructions.md asks for a vector logo that includes the product name. The
+upstream validator looks at the end of the whole URL, so `logo.svg?raw=true`
+fails there even though the file is an SVG; kaic reports that too.
 
-Fails (warning): `productLogoUrl: https://example.com/logo.png`.
+Fails (warning): `productLogoUrl: https://example.com/logo.png`;
+(info): `https://example.com/logo.svg?raw=true`.
 Passes: `productLogoUrl: https://example.com/logo.svg`.
 """
 
@@ -10,7 +13,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "logo-format"
 SEVERITY = Severity.WARNING
@@ -26,5 +29,11 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     if not value or value.startswith("["):
         return
     path = urlsplit(value).path.lower()
+    raw = field.value  # upstream neither trims nor parses the URL
+    upstream = raw.startswith("http") and not raw.lower().endswith(VECTOR)
+    known = facts(value=raw)
     if not path.endswith(VECTOR):
-        yield Hit(f"productLogoUrl is not .svg/.eps/.ai: {value}", field.line)
+        yield Hit(f"productLogoUrl is not .svg/.eps/.ai: {value}", field.line, upstream_fails=upstream, facts=known)
+    elif upstream:
+        yield Hit(f"productLogoUrl does not end in .svg/.eps/.ai (its query or fragment follows): {value}",
+                  field.line, severity=Severity.INFO, upstream_fails=True, facts=known)

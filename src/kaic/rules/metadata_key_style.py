@@ -2,6 +2,8 @@
 
 kaic folds snake_case and camelCase keys to one field, so nothing is lost; the
 checklist template uses camelCase and consistent keys keep other tools working.
+The upstream validator finds a required field only by its camelCase key or its
+snake_case form (`website_url`): another spelling (`WebsiteURL`) is missing there.
 
 Fails (info): `website_url:` where the checklist says `websiteUrl:`.
 Passes: `websiteUrl:`.
@@ -9,8 +11,8 @@ Passes: `websiteUrl:`.
 
 from collections.abc import Iterator
 
-from ..model import Submission
-from ._api import Context, Hit, Severity
+from ..model import UPSTREAM_REQUIRED_METADATA, Submission, upstream_snake
+from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-key-style"
 SEVERITY = Severity.INFO
@@ -20,4 +22,7 @@ HINT = "Use the checklist's key names (camelCase)."
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if field.key != field.name:
-            yield Hit(f"metadata key {field.key} is written for {field.name}", field.line)
+            snake = upstream_snake(field.name)
+            upstream = field.name in UPSTREAM_REQUIRED_METADATA and field.key != snake
+            yield Hit(f"metadata key {field.key} is written for {field.name}", field.line,
+                      upstream_fails=upstream, facts=facts(field=field.name, snake=snake))

@@ -12,9 +12,8 @@ from ._api import Context, Hit, Severity
 ID = "metadata-missing"
 SEVERITY = Severity.ERROR
 HINT = "Copy the metadata section from the version's checklist and fill it in."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     if sub.parsed and sub.metadata_line is None:
-        yield Hit("no metadata section", 1)
+        yield Hit("no metadata section", 1)  # upstream: the section is absent or null

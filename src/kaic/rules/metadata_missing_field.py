@@ -13,13 +13,12 @@ Passes: every field present with a non-empty value.
 
 from collections.abc import Iterator
 
-from ..model import UPSTREAM_REQUIRED_METADATA, Submission
-from ._api import Context, Hit, Severity
+from ..model import UPSTREAM_REQUIRED_METADATA, Submission, upstream_snake
+from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-missing-field"
 SEVERITY = Severity.ERROR
 HINT = "Fill in the field; see the checklist's metadata template and instructions.md."
-UPSTREAM = True
 OPTIONAL = ("repoUrl",)
 
 
@@ -34,8 +33,12 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             continue
         state = "is empty" if field is not None else "is missing"
         line = field.line if field is not None else sub.metadata_line
+        # upstream: a null counts as missing, "" as empty, and whitespace passes
+        case = "missing" if field is None or field.value is None else "empty"
+        upstream = name in UPSTREAM_REQUIRED_METADATA and (case == "missing" or field is None or field.value == "")
+        known = facts(field=name, snake=upstream_snake(name), case=case)
         if name in asked:
-            yield Hit(f"metadata field {name} {state}", line)
+            yield Hit(f"metadata field {name} {state}", line, upstream_fails=upstream, facts=known)
         else:
             checklist = (f"the v{sub.version} checklist does not" if ctx.checklist
                          else f"there is no v{sub.version} checklist")
@@ -44,4 +47,6 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
                 f"{checklist})",
                 line,
                 severity=Severity.WARNING,
+                upstream_fails=upstream,
+                facts=known,
             )

@@ -5,14 +5,14 @@ Passes: `platformVersion: "1.30"`.
 """
 
 from collections.abc import Iterator
+from datetime import date
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-not-string"
 SEVERITY = Severity.ERROR
 HINT = "Quote the value so that YAML reads it as a string."
-UPSTREAM = True
 _KINDS = {"int": "an integer", "float": "a number", "bool": "a boolean", "list": "a list",
           "dict": "a mapping"}
 
@@ -21,4 +21,7 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if field.value is not None and not isinstance(field.value, str):
             kind = _KINDS.get(type(field.value).__name__, type(field.value).__name__)
-            yield Hit(f"metadata field {field.name} is {kind}, not a string: {field.value!r}", field.line)
+            # upstream's YAML library reads an unquoted date into a string
+            upstream = not isinstance(field.value, date)
+            yield Hit(f"metadata field {field.name} is {kind}, not a string: {field.value!r}", field.line,
+                      upstream_fails=upstream, facts=facts(field=field.name))

@@ -8,16 +8,17 @@ import re
 from collections.abc import Iterator
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-placeholder"
 SEVERITY = Severity.ERROR
 HINT = "Replace the bracketed placeholder with the real value."
-UPSTREAM = True
 _PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*$")
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if isinstance(field.value, str) and _PLACEHOLDER.match(field.value):
-            yield Hit(f"metadata field {field.name} is a placeholder: {field.value.strip()}", field.line)
+            exact = field.value.startswith("[") and field.value.endswith("]")  # upstream does not trim
+            yield Hit(f"metadata field {field.name} is a placeholder: {field.value.strip()}", field.line,
+                      upstream_fails=exact, facts=facts(field=field.name, value=field.value))

@@ -7,12 +7,11 @@ Passes: every checklist category present, in any order.
 from collections.abc import Iterator
 
 from ..model import Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "missing-category"
 SEVERITY = Severity.ERROR
 HINT = "Copy the missing category and its requirements from the checklist."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
@@ -21,4 +20,4 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     present = {name for name, _ in sub.categories}
     for category in ctx.checklist.categories:
         if category not in present:
-            yield Hit(f"spec has no category '{category}'", sub.spec_line or 1)
+            yield Hit(f"spec has no category '{category}'", sub.spec_line or 1, facts=facts(category=category))

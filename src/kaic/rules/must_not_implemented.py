@@ -10,15 +10,15 @@ Passes: `status: Implemented` on every MUST.
 from collections.abc import Iterator
 
 from ..model import Status, Submission
-from ._api import Context, Hit, Severity
+from ._api import Context, Hit, Severity, facts
 
 ID = "must-not-implemented"
 SEVERITY = Severity.ERROR
 HINT = "Every MUST must be Implemented for conformance (or N/A with a justification)."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answered:
         if a.status in (Status.PARTIAL, Status.NOT_IMPLEMENTED) and ctx.is_must(a.id, a.level):
-            yield Hit(f"MUST requirement {a.id} is {a.status.value}", a.status_line or a.line, a.id)
+            yield Hit(f"MUST requirement {a.id} is {a.status.value}", a.status_line or a.line, a.id,
+                      upstream_fails=ctx.upstream_must(a), facts=facts(status=a.status_raw))

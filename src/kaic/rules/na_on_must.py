@@ -11,7 +11,7 @@ Passes: `status: Implemented` on the MUST.
 from collections.abc import Iterator
 
 from ..model import Status, Submission
-from ._api import Context, Hit, Severity, shorten
+from ._api import Context, Hit, Severity, facts, shorten
 
 ID = "na-on-must"
 SEVERITY = Severity.WARNING
@@ -21,4 +21,5 @@ HINT = "Check that the requirement is conditional and the condition truly does n
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answered:
         if a.status is Status.NA and a.notes.strip() and ctx.is_must(a.id, a.level):
-            yield Hit(f"MUST requirement {a.id} is N/A: \"{shorten(a.notes)}\"", a.status_line or a.line, a.id)
+            yield Hit(f"MUST requirement {a.id} is N/A: \"{shorten(a.notes)}\"", a.status_line or a.line, a.id,
+                      upstream_fails=ctx.upstream_must(a), facts=facts(status=a.status_raw))

@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "not-utf8"
 SEVERITY = Severity.ERROR
 HINT = "Save the file as UTF-8."
-UPSTREAM = False
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

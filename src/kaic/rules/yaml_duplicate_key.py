@@ -12,7 +12,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "yaml-duplicate-key"
 SEVERITY = Severity.ERROR
 HINT = "Remove the repeated key; YAML parsers disagree on which value wins."
-UPSTREAM = False
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

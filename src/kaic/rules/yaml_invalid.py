@@ -17,7 +17,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "yaml-invalid"
 SEVERITY = Severity.ERROR
 HINT = "Fix the YAML syntax; check it with a YAML linter before submitting."
-UPSTREAM = True
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

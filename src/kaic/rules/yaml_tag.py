@@ -14,7 +14,6 @@ from ._api import Context, Hit, Severity, loader_problems
 ID = "yaml-tag"
 SEVERITY = Severity.WARNING
 HINT = "Remove the tag; plain YAML values are all a submission needs."
-UPSTREAM = False
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -51,7 +51,7 @@ def _upstream_note(f: Finding, review: Review) -> str:
     if f.severity is not Severity.ERROR:
         return ""
     if f.upstream:
-        return f" _Upstream CI will fail here too: {md_code(f.upstream)}._"
+        return f" _Upstream CI will fail here too:_ “{_prose(f.upstream, 400)}”"
     return " _Upstream CI will pass this; kaic recommends the fix._"
 
 

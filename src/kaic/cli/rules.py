@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..policy import checks, describe, upstream_of
-from ..rules import RULES
+from ..rules import RULES, Rule
 from . import app
 from ._common import fail
+
+if TYPE_CHECKING:
+    from ..online.checks import OnlineRule
 
 
 @app.command("rules")
@@ -19,9 +22,12 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
     from rich.console import Console
     from rich.table import Table
 
+    from ..online.checks import ONLINE_RULES
+
+    catalog: dict[str, Rule | OnlineRule] = {**RULES, **ONLINE_RULES}
     console = Console()
     if rule_id:
-        rule = RULES.get(rule_id)
+        rule = catalog.get(rule_id)
         if rule is None:
             fail(f"no rule {rule_id!r}", "run `kaic rules` for the list")
         console.print(f"[bold]{rule.id}[/bold]  ({rule.severity.value})", highlight=False)
@@ -30,11 +36,11 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
         console.print(f"\n{describe(rule.id)}", markup=False, highlight=False)
         return
     if not sys.stdout.isatty():  # piped: one tab-separated line per rule, never cut
-        for rule in RULES.values():
+        for rule in catalog.values():
             print(f"{rule.id}\t{rule.severity.value}\t{_upstream_column(rule.id)}\t{rule.summary}")
         return
     table = Table("rule", "severity", "upstream", "checks")
-    for rule in RULES.values():
+    for rule in catalog.values():
         table.add_row(rule.id, rule.severity.value, _upstream_column(rule.id), rule.summary)
     console.print(table)
 

@@ -12,6 +12,14 @@ import typer
 from ..policy import POLICIES
 from . import app
 from ._common import OutOpt, SourceOpt, emit, fail
+from ._online import (
+    AllowHostOpt,
+    BudgetOpt,
+    K8sConformanceOpt,
+    LandscapeOpt,
+    NoCacheOpt,
+    online_options,
+)
 
 REVIEW_FORMATS = ("md", "json", "github", "sarif")
 
@@ -44,12 +52,11 @@ def review_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | github | sarif")] = "md",
     policy: Annotated[str, typer.Option("--policy", help="upstream (predicts upstream CI) | faq | kaic")] = "upstream",
     offline: Annotated[bool, typer.Option("--offline", help="Skip the online checks (links, landscape, logo).")] = False,
-    allow_host: Annotated[list[str] | None, typer.Option(
-        "--allow-host", help="Let online checks connect to this non-public host (repeatable).")] = None,
-    landscape: Annotated[Path | None, typer.Option("--landscape", help="A CNCF landscape.yml instead of fetching it.")] = None,
-    k8s_conformance: Annotated[Path | None, typer.Option(
-        "--k8s-conformance", help="A local checkout of cncf/k8s-conformance for k8sConformanceUrl.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use cached online results.")] = False,
+    allow_host: AllowHostOpt = None,
+    landscape: LandscapeOpt = None,
+    k8s_conformance: K8sConformanceOpt = None,
+    no_cache: NoCacheOpt = False,
+    budget: BudgetOpt = 120.0,
     out: OutOpt = None,
 ) -> None:
     """Review a pull request: the submissions it touches, checked against BASE's checklists
@@ -69,9 +76,7 @@ def review_cmd(
             err = not_a_repository(Path.cwd())
             fail(err.message, err.hint)
         source = str(root)
-    online = None
-    if not offline:
-        online = _online_options(allow_host or [], landscape, k8s_conformance, not no_cache)
+    online = None if offline else online_options(allow_host, landscape, k8s_conformance, no_cache, budget)
     try:
         repo = open_repo(source)
         result = review(repo, base, ref, policy=policy, online=online)
@@ -86,17 +91,3 @@ def review_cmd(
     if fmt == "github":
         _append_summary(render("md", result, link_base=_link_base(repo.location)))
     raise typer.Exit(0 if result.passed else 1)
-
-
-def _online_options(allow_hosts: list[str], landscape: Path | None, k8s_conformance: Path | None,
-                    use_cache: bool) -> object | None:
-    import importlib
-
-    try:
-        OnlineOptions = importlib.import_module("kaic.online").OnlineOptions
-    except ImportError:
-        typer.echo("kaic: warning: online checks are not available in this build; reviewing offline", err=True)
-        return None
-    options: object = OnlineOptions(allow_hosts=frozenset(allow_hosts), landscape=landscape,
-                                    k8s_conformance=k8s_conformance, use_cache=use_cache)
-    return options

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..config import load_config
 from ..load import RepoState, load_state
@@ -18,6 +18,9 @@ from .labels import labels_for
 from .previous import Previous, compare, find_previous
 from .selection import Selection, select
 from .yardstick import YardstickSource
+
+if TYPE_CHECKING:
+    from ..online import LinkResult, OnlineOptions, OnlineReport
 
 DEFAULT_POLICY = "upstream"
 
@@ -39,7 +42,7 @@ class Review:
     submissions: tuple[SubmissionReview, ...]
     checklists: dict[str, Checklist]  # the base's: the yardstick
     labels: tuple[str, ...]
-    links: tuple[Any, ...] = ()  # kaic.online.LinkResult, when the online checks ran
+    links: tuple[LinkResult, ...] = ()  # when the online checks ran
     online: bool = False  # whether the online checks ran
 
     @property
@@ -68,7 +71,7 @@ def _rank(f: Finding) -> tuple[int, str, int, str]:
 
 
 def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str = DEFAULT_POLICY,
-           online: Any = None) -> Review:
+           online: OnlineOptions | None = None) -> Review:
     """Review what `head_ref` changes against `base_ref` (git objects only).
 
     `online`: a kaic.online.OnlineOptions to run the online checks, None for offline.
@@ -89,7 +92,7 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
     found = [f for f in checked.findings
              if not (f.rule == "checklist-missing" and f.path.split("/", 1)[0][1:] in no_checklist)]
     found += pr
-    links: tuple[Any, ...] = ()
+    links: tuple[LinkResult, ...] = ()
     online_labels: frozenset[str] = frozenset()
     if online is not None:
         report = _online(state, state.submissions, online)
@@ -110,10 +113,10 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
                   online is not None)
 
 
-def _online(state: RepoState, subs: Sequence[Submission], options: Any) -> Any:
-    import importlib
+def _online(state: RepoState, subs: Sequence[Submission], options: OnlineOptions) -> OnlineReport:
+    from ..online import run_online_checks
 
-    return importlib.import_module("kaic.online").run_online_checks(state, subs, options)
+    return run_online_checks(state, subs, options)
 
 
 def _earlier(base: GitSource, subs: Sequence[Submission], sel: Selection) -> tuple[Submission, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json as _json
 from collections import Counter
-from typing import Any
 
 from ... import __version__
 from ...formats._util import displayable
@@ -12,13 +11,6 @@ from ...rules import Severity
 from ..run import Review, SubmissionReview
 
 SCHEMA_VERSION = 1
-
-
-def _link(link: Any) -> dict[str, object]:
-    return {
-        "url": link.url, "class": str(link.klass), "status": link.status, "final_url": link.final_url,
-        "detail": link.detail, "path": link.path, "line": link.line, "requirement": link.requirement,
-    }
 
 
 def _submission(sr: SubmissionReview, review: Review) -> dict[str, object]:
@@ -65,7 +57,7 @@ def as_data(review: Review) -> dict[str, object]:
         },
         "submissions": [_submission(sr, review) for sr in review.submissions],
         "findings": [f.as_dict() for f in review.findings],
-        "links": [_link(x) for x in review.links],
+        "links": [x.as_dict() for x in review.links],
     }
 
 

@@ -130,8 +130,8 @@ def _submission(sr: SubmissionReview, review: Review) -> list[str]:
             by_req.setdefault(f.requirement, []).append(f)
     links: dict[str, list[str]] = {}
     for link in review.links:
-        if getattr(link, "path", None) == sub.path and getattr(link, "requirement", None):
-            links.setdefault(link.requirement, []).append(str(link.klass))
+        if link.path == sub.path and link.requirement:
+            links.setdefault(link.requirement, []).append(link.klass.value)
     rows = []
     ids = [r.id for r in checklist.requirements] if checklist else []
     ids += [a.id for a in sub.answered if a.id not in ids]

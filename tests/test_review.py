@@ -535,3 +535,40 @@ def test_corpus_pull_requests(corpus_repo: GitRepo) -> None:
     # PR #65 (GKE v1.35) was merged clean: kaic, under upstream's policy, agrees
     gke = review(corpus_repo, "c919620", "2a4b586")
     assert gke.passed and not gke.findings
+
+
+# -- CI context: the repository root, folders that are not it, stale caches -------------------------
+
+
+def test_a_folder_that_is_not_the_repository_is_refused(tmp_path: Path, elsewhere: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / "notes").mkdir(parents=True)
+    result = runner.invoke(app, ["validate", "-s", str(empty)])
+    assert result.exit_code == 2
+    assert "is not the conformance repository" in result.output and "docs/AIConformance-X.Y.yaml" in result.output
+
+
+def test_a_folder_inside_the_repository_names_it(repo: Path, elsewhere: Path) -> None:
+    result = runner.invoke(app, ["validate", "-s", str(repo / V / "acme" / "results")])
+    assert result.exit_code == 2 and f"inside the repository {repo}" in result.output
+
+
+def test_validate_finds_the_root_from_a_product_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo / V / "acme")
+    result = runner.invoke(app, ["validate", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["source"]["location"] == str(repo) and [s["path"] for s in doc["submissions"]] == [
+        f"{V}/acme/PRODUCT.yaml"]
+    text = runner.invoke(app, ["validate"])
+    assert f"kaic: reading {repo} (folder at " in text.stderr
+
+
+def test_a_cached_clone_that_cannot_be_refreshed_says_so(repo: Path, tmp_path: Path, elsewhere: Path) -> None:
+    url = f"file://{repo}"
+    first = runner.invoke(app, ["validate", "-s", url])
+    assert first.exit_code == 0 and "could not refresh" not in first.stderr
+    repo.rename(tmp_path / "gone")
+    second = runner.invoke(app, ["validate", "-s", url])
+    assert second.exit_code == 0
+    assert f"could not refresh the cached copy of {url}" in second.stderr

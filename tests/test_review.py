@@ -572,3 +572,31 @@ def test_a_cached_clone_that_cannot_be_refreshed_says_so(repo: Path, tmp_path: P
     second = runner.invoke(app, ["validate", "-s", url])
     assert second.exit_code == 0
     assert f"could not refresh the cached copy of {url}" in second.stderr
+
+
+def test_policy_decides_the_verdict_and_the_comment_predicts_upstream(repo: Path, elsewhere: Path) -> None:
+    def drop_should(d: dict[str, Any]) -> None:
+        d["spec"]["telemetry"] = [a for a in d["spec"]["telemetry"] if a["id"] != "trace_hint"]
+
+    edit_product(repo, drop_should)
+    commit_all(repo, "a SHOULD left out")
+    code, doc = run_review(repo)  # default: upstream, which fails a missing SHOULD
+    (missing,) = [f for f in doc["findings"] if f["rule"] == "missing-requirement"]
+    assert code == 1 and missing["severity"] == "error" and "trace_hint" in missing["upstream"]
+    code, doc = run_review(repo, "--policy", "kaic")
+    (missing,) = [f for f in doc["findings"] if f["rule"] == "missing-requirement"]
+    assert code == 0 and missing["severity"] == "warning" and doc["policy"] == "kaic"
+    code, md = run_review(repo, "--policy", "kaic", fmt="md")
+    assert code == 0 and md.startswith("✅ **kaic review: pass**")
+    assert "**Upstream CI will fail**: 1 finding below match its checks." in md
+
+
+def test_kaic_stricter_than_upstream_is_said_plainly(repo: Path, elsewhere: Path) -> None:
+    (repo / V / "ghost").mkdir()
+    (repo / V / "ghost" / "x.md").write_text("x\n")
+    edit_product(repo, lambda d: d["metadata"].update(platformVersion="4.3.0"))
+    commit_all(repo, "orphan beside an update")
+    code, md = run_review(repo, fmt="md")
+    assert code == 1
+    assert "Upstream CI will pass; kaic recommends fixing the blocking findings below." in md
+    assert "_Upstream CI will pass this; kaic recommends the fix._" in md

@@ -47,18 +47,18 @@ def _location(f: Finding, review: Review, link_base: str | None) -> str:
     return f"[{md_text(where)}]({url})" if url else md_code(where)
 
 
-def _upstream_note(f: Finding, review: Review) -> str:
-    if f.severity is not Severity.ERROR:
-        return ""
+def _upstream_note(f: Finding) -> str:
     if f.upstream:
-        return f" _Upstream CI will fail here too:_ “{_prose(f.upstream, 400)}”"
-    return " _Upstream CI will pass this; kaic recommends the fix._"
+        return f" _Upstream CI fails this too:_ “{_prose(f.upstream, 400)}”"
+    if f.severity is Severity.ERROR:
+        return " _Upstream CI will pass this; kaic recommends the fix._"
+    return ""
 
 
 def _finding_line(f: Finding, review: Review, link_base: str | None) -> str:
     req = f" ({md_code(f.requirement)})" if f.requirement else ""
     head = f"- {_ICON[f.severity]} {_location(f, review, link_base)} {md_code(f.rule)}{req}: {_prose(f.message)}"
-    return f"{head}<br>Fix: {_prose(f.hint, 400)}{_upstream_note(f, review)}"
+    return f"{head}<br>Fix: {_prose(f.hint, 400)}{_upstream_note(f)}"
 
 
 def _header(review: Review) -> list[str]:
@@ -86,15 +86,21 @@ def _prediction(review: Review) -> list[str]:
               "faq": "upstream's rules, except that a conditional MUST may be N/A with a justification",
               "kaic": "kaic's own severities (the upstream validator may judge differently)"}.get(review.policy, "")
     out = [f"Policy `{md_text(review.policy)}`: {policy}." if policy else ""]
+    upstream = [f for f in review.findings if f.upstream]
     errors = [f for f in review.findings if f.severity is Severity.ERROR]
-    upstream = [f for f in errors if f.upstream]
     if not review.upstream_ci_runs:
         out.append("Upstream CI does not run on this pull request: its workflow validates changed "
-                   "PRODUCT.yaml files only.")
+                   "PRODUCT.yaml files only" + (f", so it will not catch the {_plural(len(upstream), 'finding')} "
+                                                 "below that it would fail." if upstream else "."))
     elif upstream:
         out.append(f"**Upstream CI will fail**: {_plural(len(upstream), 'finding')} below match its checks.")
     elif errors:
         out.append("Upstream CI will pass; kaic recommends fixing the blocking findings below.")
+    else:
+        out.append("kaic expects upstream CI to pass" + ("." if review.online else
+                                                          " (its link checks aside: online checks were skipped)."))
+    if review.online and review.links:
+        out.append("Links: " + _counts(x.klass.value for x in review.links) + ".")
     return [line for line in out if line] + [""]
 
 
@@ -123,6 +129,11 @@ def _submission(sr: SubmissionReview, review: Review) -> list[str]:
     sub = sr.submission
     title = " · ".join(x for x in (sub.folder, sub.vendor, sub.platform) if x)
     lines = [f"### {'✅' if sr.ok else '❌'} {_prose(title, 300)}", ""]
+    changed = review.selection.files_of(sub.folder)
+    if changed:
+        shown = ", ".join(md_code(p[len(sub.folder) + 1:]) for p in changed[:_LIST_LIMIT])
+        more = f" and {len(changed) - _LIST_LIMIT} more" if len(changed) > _LIST_LIMIT else ""
+        lines += [f"Changed in {md_code(sub.folder + '/')}: {shown}{more}", ""]
     checklist = review.checklists.get(sub.version)
     by_req: dict[str, list[Finding]] = {}
     for f in review.findings:

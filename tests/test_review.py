@@ -175,6 +175,8 @@ def test_orphan_and_misplaced_files_are_findings(repo: Path, elsewhere: Path) ->
     (repo / V / "ghost").mkdir()
     (repo / V / "ghost" / "evidence.md").write_text("no PRODUCT.yaml here\n")
     (repo / V / "notes.md").write_text("straight in the version folder\n")
+    (repo / "v9.9").mkdir()
+    (repo / "v9.9" / ".gitkeep").write_text("")  # a maintainer opening a version: not a finding
     (repo / VERSION / "acme").mkdir(parents=True)
     write_product(repo / VERSION / "acme" / "PRODUCT.yaml", clean_product())
     commit_all(repo, "misplaced")
@@ -190,6 +192,7 @@ def test_orphan_and_misplaced_files_are_findings(repo: Path, elsewhere: Path) ->
     shape = next(f for f in doc["findings"] if f["path"] == f"{VERSION}/acme/PRODUCT.yaml")
     assert shape["upstream"] == review_data().checks["pr-folder-shape"].upstream_message
     assert doc["submissions"] == [] and "not-conformance-product-submission" in doc["labels"]
+    assert doc["selection"]["ignored"] == ["v9.9/.gitkeep"]
 
 
 def test_no_checklist_on_the_base(repo: Path, elsewhere: Path) -> None:
@@ -600,3 +603,28 @@ def test_kaic_stricter_than_upstream_is_said_plainly(repo: Path, elsewhere: Path
     assert code == 1
     assert "Upstream CI will pass; kaic recommends fixing the blocking findings below." in md
     assert "_Upstream CI will pass this; kaic recommends the fix._" in md
+
+
+@pytest.mark.corpus
+def test_corpus_main_line_layout(corpus_repo: GitRepo) -> None:
+    """Every merge of the corpus's main line against its first parent: no crash, and the
+    layout checks fire exactly where the files say. Counted with `git diff-tree -r
+    --name-only` per merge, folders cut to `vX.Y/<dir>`: two merges touch two product
+    folders each (dcd972c: v1.33/openshift + v1.34/kubermatic; 0e05262: v1.33/cks +
+    v1.34/cks); no merge adds a file to a product folder without PRODUCT.yaml; three add
+    only a `vX.Y/.gitkeep` outside product folders (ignored, not misplaced)."""
+    several: dict[str, set[str]] = {}
+    layout = []
+    for merge in corpus_repo.log("07fbf515ee4b6691f2d3b645e7af41e837554b59"):
+        if not merge.parents:
+            continue
+        result = review(corpus_repo, merge.parents[0], merge.oid)
+        for fmt in ("md", "json", "github", "sarif"):
+            assert render(fmt, result)
+        if any(f.rule == "pr-several-products" for f in result.findings):
+            several[merge.oid[:7]] = set(result.selection.folders)
+        layout += [f.path for f in result.findings if f.rule in ("pr-orphan-file", "pr-folder-shape")]
+        if any(p.endswith("/.gitkeep") for p in result.selection.ignored):
+            assert result.selection.submissions == ()
+    assert several == {"dcd972c": {"v1.33/openshift", "v1.34/kubermatic"}, "0e05262": {"v1.33/cks", "v1.34/cks"}}
+    assert layout == []

@@ -4,7 +4,8 @@ Every changed file under `vX.Y/<dir>/` selects the submission of that folder (no
 its PRODUCT.yaml); a changed checklist selects every submission of its version. What
 cannot be placed is kept, never dropped: files of a product folder without a
 PRODUCT.yaml (orphans), files outside any `vX.Y/<dir>/` folder that look meant for one
-(misplaced), kaic configuration files, and the rest (ignored, listed).
+(misplaced), kaic configuration files, and the rest (ignored, listed) — among them a
+hidden file straight in a version folder (`vX.Y/.gitkeep` opens a version).
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ def select(changed: list[str] | tuple[str, ...], base: Tree, head: Tree,
             versions.add(checklist.group(1))
         elif VERSION_FOLDER.match(parts[0]):
             if len(parts) == 2:  # a file straight in the version folder
-                if path not in deleted:
+                if parts[1].startswith("."):  # .gitkeep: how a maintainer opens a version folder
+                    ignored.append(path)
+                elif path not in deleted:
                     misplaced.append(path)
                 continue
             folder = "/".join(parts[:2])

@@ -619,8 +619,9 @@ def test_corpus_main_line_layout(corpus_repo: GitRepo) -> None:
         if not merge.parents:
             continue
         result = review(corpus_repo, merge.parents[0], merge.oid)
-        for fmt in ("md", "json", "github", "sarif"):
+        for fmt in ("md", "json", "sarif"):
             assert render(fmt, result)
+        assert len(render("github", result).splitlines()) == len(result.findings)
         if any(f.rule == "pr-several-products" for f in result.findings):
             several[merge.oid[:7]] = set(result.selection.folders)
         layout += [f.path for f in result.findings if f.rule in ("pr-orphan-file", "pr-folder-shape")]

@@ -419,6 +419,9 @@ def test_shallow_clone(repo: Path, tmp_path: Path, elsewhere: Path) -> None:
     for command in (["history"], ["expiry"]):
         result = runner.invoke(app, [*command, "-s", str(deeper)])
         assert result.exit_code == 2 and "fetch-depth: 0" in result.output, command
+    report = runner.invoke(app, ["report", "-s", str(deeper), "-f", "json"])
+    assert report.exit_code == 0
+    assert "leaves the timeline and trends out" in report.stderr and "fetch-depth: 0" in report.stderr
 
 
 # -- nothing of the scanned repository runs ------------------------------------------------------

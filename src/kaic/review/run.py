@@ -102,7 +102,7 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
     found.sort(key=_rank)
     result = replace(checked, findings=tuple(found))
 
-    earlier = _earlier(base, state.submissions, sel)
+    earlier = load_state(base).submissions if state.submissions else ()  # the vendor may match any
     subs = tuple(
         SubmissionReview(s, result.ok(s), _previous(s, earlier))
         for s in state.submissions
@@ -117,13 +117,6 @@ def _online(state: RepoState, subs: Sequence[Submission], options: OnlineOptions
     from ..online import run_online_checks
 
     return run_online_checks(state, subs, options)
-
-
-def _earlier(base: GitSource, subs: Sequence[Submission], sel: Selection) -> tuple[Submission, ...]:
-    """The base's submissions a reviewed one may continue: all of them (the vendor may match any)."""
-    if not subs:
-        return ()
-    return load_state(base).submissions
 
 
 def _previous(sub: Submission, earlier: tuple[Submission, ...]) -> Previous | None:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kaic.cli import app
 from kaic.review import review
-from kaic.review.data import DATA_PATH, SCHEMA_PATH, review_data
+from kaic.review.data import DATA_PATH, RESULT_SCHEMA_PATH, SCHEMA_PATH, review_data
 from kaic.review.render import render
 from kaic.review.render.md import MARKER, MAX_CHARS
 from kaic.rules import RULES
@@ -61,10 +61,17 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cwd
 
 
+def result_schema() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(RESULT_SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
 def run_review(repo: Path, *args: str, fmt: str = "json") -> tuple[int, Any]:
+    """`kaic review --base main` on the repository, offline; JSON output checked against its schema."""
     result = runner.invoke(app, ["review", "--base", "main", "-s", str(repo), "--offline", "-f", fmt, *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     body = json.loads(result.stdout) if fmt in ("json", "sarif") and result.exit_code in (0, 1) else result.stdout
+    if fmt == "json" and result.exit_code in (0, 1):
+        assert [e.message for e in result_schema().iter_errors(body)] == []
     return result.exit_code, body
 
 
@@ -487,6 +494,7 @@ def test_review_data_validates_and_names_known_rules() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator.check_schema(json.loads(RESULT_SCHEMA_PATH.read_text(encoding="utf-8")))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
     checks = {c["id"] for c in data["checks"]}
     assert not checks & set(RULES)
@@ -622,8 +630,9 @@ def test_corpus_main_line_layout(corpus_repo: GitRepo) -> None:
         if not merge.parents:
             continue
         result = review(corpus_repo, merge.parents[0], merge.oid)
-        for fmt in ("md", "json", "sarif"):
+        for fmt in ("md", "sarif"):
             assert render(fmt, result)
+        assert list(result_schema().iter_errors(json.loads(render("json", result)))) == []
         assert len(render("github", result).splitlines()) == len(result.findings)
         if any(f.rule == "pr-several-products" for f in result.findings):
             several[merge.oid[:7]] = set(result.selection.folders)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.review.data import RESULT_SCHEMA_PATH
 from tests.fixtures.builder import (
     VERSION,
     clean_product,
@@ -70,6 +72,8 @@ def test_review_online_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         reached = len(srv.requests)
     assert result.exit_code == 1, result.output
     doc = json.loads(result.stdout)
+    schema = json.loads(RESULT_SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(doc)] == []
     assert doc["online"] is True and reached > 0
     by_url = {x["url"]: x for x in doc["links"]}
     assert by_url[srv.url + "/evidence/gauge_export"]["class"] == "broken"

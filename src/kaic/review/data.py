@@ -13,6 +13,8 @@ from ..rules import Severity
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "review.yaml"
 SCHEMA_PATH = DATA_PATH.parent / "schemas" / "review.schema.json"
+RESULT_SCHEMA_PATH = DATA_PATH.parent / "schemas" / "review-result.schema.json"
+"""The JSON Schema of `kaic review --format json`."""
 
 
 @dataclass(frozen=True)

@@ -641,3 +641,17 @@ def test_corpus_main_line_layout(corpus_repo: GitRepo) -> None:
             assert result.selection.submissions == ()
     assert several == {"dcd972c": {"v1.33/openshift", "v1.34/kubermatic"}, "0e05262": {"v1.33/cks", "v1.34/cks"}}
     assert layout == []
+
+
+def test_non_utf8_file_names_in_every_format(repo: Path, elsewhere: Path) -> None:
+    odd = os.fsencode(str(repo / V)) + b"/ghost-\xff"
+    os.makedirs(odd)
+    with open(odd + b"/notes-\xfe.md", "wb") as fh:
+        fh.write(b"x\n")
+    (repo / V / "acme" / "results" / "gauges.md").write_text("again\n")
+    commit_all(repo, "odd names")
+    for fmt in ("md", "json", "github", "sarif"):
+        code, out = run_review(repo, fmt=fmt)
+        assert code == 1, fmt
+        text = out if isinstance(out, str) else json.dumps(out, ensure_ascii=False).replace("\\\\", "\\")
+        assert "ghost-\\xff" in text, fmt  # the byte shown as \xff, never a crash

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from ... import __version__
+from ...formats._util import display
 from ...report.escape import md_code, md_inert, md_text, md_url
 from ...report.markup import table
 from ...rules import Finding, Severity
@@ -194,8 +195,8 @@ def render(review: Review, *, link_base: str | None = None, max_chars: int = MAX
     footer = "\n".join(_footer(review)) + "\n"
     body = "\n".join(line for block in blocks for line in block) + "\n"
     if len(body) + len(footer) <= max_chars:
-        return body + footer
-    return _cut([line for block in blocks for line in block], footer, max_chars)
+        return display(body + footer)
+    return display(_cut([line for block in blocks for line in block], footer, max_chars))
 
 
 def _cut(lines: list[str], footer: str, max_chars: int) -> str:

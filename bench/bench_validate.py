@@ -21,6 +21,9 @@ def main() -> None:
     floor = floor_seconds(checkout, runs)
     folder = median_seconds([*kaic_cmd(), "validate", "--source", str(checkout), "--format", "json"], checkout, runs)
     report("validate (folder source)", folder, floor, 3, 0.5)
+    upstream = median_seconds([*kaic_cmd(), "validate", "--source", str(checkout), "--format", "json",
+                               "--policy", "upstream"], checkout, runs)
+    report("validate --policy upstream (folder source)", upstream, floor, 3, 0.5)
     git = median_seconds([*kaic_cmd(), "validate", "--source", str(checkout), "--ref", "main", "--format", "json"], checkout, runs)
     report("validate (git source, --ref main)", git, floor, 3, 0.5)
 

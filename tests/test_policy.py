@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
 from kaic import policy
-from kaic.policy import POLICIES, Hit, describe, severity, upstream_message, upstream_of, verdict
-from kaic.rules import RULES, Severity
+from kaic.policy import POLICIES, describe, severity, upstream_message, upstream_of, verdict
+from kaic.rules import RULES, Hit, Severity
 
 
-def _data(path: object) -> object:
-    return yaml.safe_load(policy.Path(str(path)).read_text(encoding="utf-8"))
+def _data(path: Path) -> object:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("name", "path"), [("policies", policy.POLICIES_PATH),
                                             ("conditional_musts", policy.CONDITIONAL_MUSTS_PATH)])
-def test_data_follows_its_schema(name: str, path: object) -> None:
+def test_data_follows_its_schema(name: str, path: Path) -> None:
     schema = policy.schema(name)
     Draft202012Validator.check_schema(schema)
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(_data(path))]
@@ -75,6 +77,9 @@ def test_upstream_message_is_filled_from_the_hit() -> None:
 
 def test_rule_documentation_states_what_upstream_does() -> None:
     text = describe("evidence-not-a-list")
-    assert "cannot load the file" in text and upstream_of("evidence-not-a-list").message("") in text
+    assert "cannot load the file" in text
+    assert "It prints: Error loading product: yaml: unmarshal errors: line <line>: cannot unmarshal !!str" in text
+    assert upstream_of("evidence-not-a-list").message("") == (
+        "Error loading product: yaml: unmarshal errors: line $line: cannot unmarshal !!str into []string")
     assert "lets it through" in describe("level-edited")
     assert RULES["missing-requirement"].upstream and not RULES["level-edited"].upstream

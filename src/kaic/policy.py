@@ -14,7 +14,7 @@ about the input.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +26,8 @@ import yaml
 
 from .rules import Hit, Rule, Severity
 
-__all__ = ["DEFAULT_POLICY", "POLICIES", "Hit", "PolicyError", "describe", "severity", "upstream_message", "verdict"]
+__all__ = ["DEFAULT_POLICY", "POLICIES", "PolicyError", "checks", "describe", "severity", "upstream_message", "upstream_of",
+           "verdict"]
 
 POLICIES = ("kaic", "upstream", "faq")
 """Every policy `kaic validate --policy` accepts; the first is the default."""
@@ -59,7 +60,9 @@ class Upstream:
 
 
 @dataclass(frozen=True, slots=True)
-class Exception_:
+class Override:
+    """A policy's exception: hits of `rule` meeting condition `when` get `severity`."""
+
     rule: str
     when: str
     severity: Severity
@@ -70,7 +73,7 @@ class Policy:
     name: str
     summary: str
     treat: Mapping[str, str]  # verdict -> own | error | at-most-warning
-    exceptions: tuple[Exception_, ...] = ()
+    exceptions: tuple[Override, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def parse(raw: Mapping[str, Any], conditional_raw: Mapping[str, Any]) -> PolicyD
             raise PolicyError(f"policy {name} does not say how to treat {sorted(missing)}")
         policies[name] = Policy(
             name, p["summary"], treat,
-            tuple(Exception_(e["rule"], e["when"], Severity(e["severity"])) for e in p.get("exceptions", ())),
+            tuple(Override(e["rule"], e["when"], Severity(e["severity"])) for e in p.get("exceptions", ())),
         )
     if tuple(policies) != POLICIES:
         raise PolicyError(f"policies.yaml defines {tuple(policies)}, kaic knows {POLICIES}")
@@ -117,6 +120,9 @@ def load() -> PolicyData:
 
 
 def schema(name: str) -> dict[str, Any]:
+    """A shipped JSON Schema of the policy data (for tests and tools)."""
+    import json
+
     loaded: dict[str, Any] = json.loads((DATA / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
     return loaded
 
@@ -143,7 +149,12 @@ def is_conditional_must(requirement: str | None, version: str) -> bool:
     return requirement is not None and version in load().conditional.get(requirement, frozenset())
 
 
-_CONDITIONS = {"conditional-must": lambda hit, version: is_conditional_must(hit.requirement, version)}
+def _justified_conditional_must(hit: Hit, version: str) -> bool:
+    """The hit's requirement is a conditional MUST in this version, and its notes say why."""
+    return is_conditional_must(hit.requirement, version) and bool(dict(hit.facts).get("notes", "").strip())
+
+
+_CONDITIONS = {"justified-conditional-must": _justified_conditional_must}
 
 
 def severity(rule: Rule, hit: Hit, policy: str = DEFAULT_POLICY, version: str = "",
@@ -182,6 +193,9 @@ def upstream_message(rule_id: str, hit: Hit, path: str, folder: str, version: st
     return Template(template).safe_substitute(values)
 
 
+_PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?")
+
+
 def describe(rule_id: str) -> str:
     """`kaic rules ID`'s paragraph on what upstream does with the same input."""
     up = upstream_of(rule_id)
@@ -193,10 +207,10 @@ def describe(rule_id: str) -> str:
     }
     text = f"Upstream validator ({load().upstream_ref}): {words[up.verdict]}"
     if up.only_when:
-        text += f", only when {up.only_when}; otherwise it lets it through"
+        text += f" only when {up.only_when}; otherwise it lets it through"
     text += "."
-    shown = [m for m in up.messages.values() if m]
-    if shown and up.verdict in FAILING | {"passes"} and (up.verdict in FAILING or up.only_when):
+    shown = [_PLACEHOLDER.sub(r"<\1>", m) for m in up.messages.values() if m]
+    if shown and checks(rule_id):
         text += "\nIt prints: " + "\n       or: ".join(shown)
     if up.note:
         text += f"\n{up.note}"

@@ -25,5 +25,8 @@ def format(result: ValidationResult, color: bool = False) -> str:
         if f.line:
             props.append(f"line={f.line}")
         props.append(f"title={_prop(f.rule)}")
-        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(f.message + ' — ' + f.hint)}")
+        text = f.message + " — " + f.hint
+        if f.upstream and result.policy != "kaic":  # the upstream-parity policies show upstream's words
+            text += "\nupstream: " + f.upstream
+        lines.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(text)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -49,13 +49,15 @@ def as_data(result: ValidationResult) -> dict[str, object]:
         }
         if f.rule in index:
             entry["ruleIndex"] = index[f.rule]
-        if f.requirement:
-            entry["properties"] = {"requirement": f.requirement}
+        properties = {"requirement": f.requirement, "upstream": f.upstream if result.policy != "kaic" else None}
+        if any(properties.values()):
+            entry["properties"] = {k: v for k, v in properties.items() if v}
         results.append(entry)
     run: dict[str, object] = {
         "tool": {"driver": {"name": "kaic", "version": __version__, "rules": driver_rules}},
         "results": results,
         "columnKind": "unicodeCodePoints",
+        "properties": {"policy": result.policy},
     }
     if result.source.commit:
         run["versionControlProvenance"] = [

@@ -3,6 +3,7 @@
 from .checklist import CHECKLIST_PATH, Checklist, Requirement, parse_checklist, version_key
 from .submission import (
     SUBMISSION_PATH,
+    UPSTREAM_OPTIONAL_METADATA,
     UPSTREAM_REQUIRED_METADATA,
     VALID_STATUSES,
     Answer,
@@ -16,12 +17,14 @@ from .submission import (
     canonical_field,
     normalize_status,
     parse_submission,
+    upstream_reads,
     upstream_snake,
 )
 
 __all__ = [
     "CHECKLIST_PATH",
     "SUBMISSION_PATH",
+    "UPSTREAM_OPTIONAL_METADATA",
     "UPSTREAM_REQUIRED_METADATA",
     "VALID_STATUSES",
     "Answer",
@@ -38,6 +41,7 @@ __all__ = [
     "normalize_status",
     "parse_checklist",
     "parse_submission",
+    "upstream_reads",
     "upstream_snake",
     "version_key",
 ]

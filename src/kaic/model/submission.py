@@ -215,6 +215,16 @@ def upstream_snake(name: str) -> str:
     return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
 
 
+UPSTREAM_OPTIONAL_METADATA = ("repoUrl",)
+"""Metadata the upstream Go validator checks when present."""
+
+
+def upstream_reads(field: MetaField) -> bool:
+    """Whether the upstream validator reads this field: one of its own, under its key or snake_case key."""
+    return field.name in (*UPSTREAM_REQUIRED_METADATA, *UPSTREAM_OPTIONAL_METADATA) \
+        and field.key in (field.name, upstream_snake(field.name))
+
+
 def _fold_key(key: str) -> str:
     return re.sub(r"[\s_\-]", "", key).lower()
 
@@ -414,7 +424,7 @@ def parse_submission(path: str, data: bytes, known_fields: Iterable[str] = (),
         problems.append(Problem("yaml-invalid", f"the document is {_type_name(root)}, not a mapping", 1))
         return Submission(path, version, product, problems=tuple(problems), oid=oid)
 
-    known = tuple(dict.fromkeys((*known_fields, *UPSTREAM_REQUIRED_METADATA, "repoUrl")))
+    known = tuple(dict.fromkeys((*known_fields, *UPSTREAM_REQUIRED_METADATA, *UPSTREAM_OPTIONAL_METADATA)))
     metadata: dict[str, MetaField] = {}
     meta_node = root.get("metadata")
     metadata_line = root.key_line("metadata")
@@ -441,7 +451,9 @@ def parse_submission(path: str, data: bytes, known_fields: Iterable[str] = (),
                     if isinstance(item, Map):
                         answers.append(_answer(item, category, folder, problems))
                     else:
-                        problems.append(Problem("field-type", f"an item of '{category}' is {_type_name(item)}, expected a mapping", item.line))
+                        empty = isinstance(item, Scalar) and item.value is None  # upstream reads an empty requirement
+                        problems.append(Problem("field-type", f"an item of '{category}' is {_type_name(item)}, expected a mapping",
+                                                item.line, upstream_fails=False if empty else None))
             elif not (isinstance(items, Scalar) and items.value is None):
                 problems.append(Problem("field-type", f"'{category}' is {_type_name(items)}, expected a list", cat_line))
     elif spec is not None:

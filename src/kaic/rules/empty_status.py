@@ -2,7 +2,7 @@
 
 A SHOULD with an empty status and no evidence or notes is simply unanswered,
 which the program allows; it is not reported. A SHOULD whose evidence holds only
-empty entries (`[""]`) is noted: the upstream validator fails it as an invalid status.
+empty entries (`[""]`) is noted.
 
 Fails: `status: ""` on a MUST (error); on a SHOULD with evidence (warning); on a
 SHOULD with `evidence: [""]` (info).

@@ -1,8 +1,7 @@
 """`evidence` is a plain string instead of a list.
 
-The upstream validator cannot load such a file at all and fails it (use
-`--policy upstream` to see that as an error); kaic reads the string as one
-evidence item and reports it.
+kaic reads the string as one evidence item and reports it (an error under
+`--policy upstream`: see what upstream does below).
 
 Fails: `evidence: "https://example.com/doc"`.
 Passes: `evidence: ["https://example.com/doc"]`.

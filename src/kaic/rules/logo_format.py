@@ -1,8 +1,8 @@
 """`productLogoUrl` is not an SVG, EPS or AI file.
 
-instructions.md asks for a vector logo that includes the product name. The
-upstream validator looks at the end of the whole URL, so `logo.svg?raw=true`
-fails there even though the file is an SVG; kaic reports that too.
+instructions.md asks for a vector logo that includes the product name. kaic
+reads the URL's path; a query or fragment after `.svg` (`logo.svg?raw=true`) is
+noted.
 
 Fails (warning): `productLogoUrl: https://example.com/logo.png`;
 (info): `https://example.com/logo.svg?raw=true`.

@@ -2,8 +2,6 @@
 
 kaic folds snake_case and camelCase keys to one field, so nothing is lost; the
 checklist template uses camelCase and consistent keys keep other tools working.
-The upstream validator finds a required field only by its camelCase key or its
-snake_case form (`website_url`): another spelling (`WebsiteURL`) is missing there.
 
 Fails (info): `website_url:` where the checklist says `websiteUrl:`.
 Passes: `websiteUrl:`.

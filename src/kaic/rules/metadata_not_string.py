@@ -5,9 +5,8 @@ Passes: `platformVersion: "1.30"`.
 """
 
 from collections.abc import Iterator
-from datetime import date
 
-from ..model import Submission
+from ..model import Submission, upstream_reads
 from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-not-string"
@@ -21,7 +20,5 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if field.value is not None and not isinstance(field.value, str):
             kind = _KINDS.get(type(field.value).__name__, type(field.value).__name__)
-            # upstream's YAML library reads an unquoted date into a string
-            upstream = not isinstance(field.value, date)
             yield Hit(f"metadata field {field.name} is {kind}, not a string: {field.value!r}", field.line,
-                      upstream_fails=upstream, facts=facts(field=field.name))
+                      upstream_fails=upstream_reads(field), facts=facts(field=field.name))

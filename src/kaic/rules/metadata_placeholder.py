@@ -7,7 +7,7 @@ Passes: `websiteUrl: https://example.com/product`.
 import re
 from collections.abc import Iterator
 
-from ..model import Submission
+from ..model import Submission, upstream_reads
 from ._api import Context, Hit, Severity, facts
 
 ID = "metadata-placeholder"
@@ -19,6 +19,7 @@ _PLACEHOLDER = re.compile(r"^\s*\[[^\]]*\]\s*$")
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for field in sub.metadata.values():
         if isinstance(field.value, str) and _PLACEHOLDER.match(field.value):
-            exact = field.value.startswith("[") and field.value.endswith("]")  # upstream does not trim
+            # upstream reads only its own fields, and does not trim
+            exact = upstream_reads(field) and field.value.startswith("[") and field.value.endswith("]")
             yield Hit(f"metadata field {field.name} is a placeholder: {field.value.strip()}", field.line,
                       upstream_fails=exact, facts=facts(field=field.name, value=field.value))

@@ -2,8 +2,8 @@
 
 Requirements of a category that is missing altogether are reported once, by
 `missing-category`. A missing SHOULD is a warning: it reads as unanswered. A
-requirement answered under another category than the checklist's is noted (info):
-kaic reads it, the upstream validator looks for it in its own category only.
+requirement answered under another category than the checklist's is noted (info);
+kaic reads it there.
 
 Fails: the checklist lists `gang_scheduling` and the file does not.
 Passes: every checklist requirement answered, in its checklist category.

@@ -1,7 +1,7 @@
 """A requirement id is not in the version's checklist.
 
-The upstream validator never flags these; they are usually a typo or a
-requirement copied from another version's checklist.
+Such an id is usually a typo or a requirement copied from another version's
+checklist.
 
 Fails: `id: dra_suport`.
 Passes: ids copied from the checklist.

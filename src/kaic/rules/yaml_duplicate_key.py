@@ -1,4 +1,4 @@
-"""A mapping repeats a key; kaic keeps the last value, the upstream validator rejects the file.
+"""A mapping repeats a key; kaic keeps the last value.
 
 Fails: two `status:` lines in one requirement.
 Passes: each key once.

@@ -606,10 +606,10 @@ def test_policy_decides_the_verdict_and_the_comment_predicts_upstream(repo: Path
 
 
 def test_kaic_stricter_than_upstream_is_said_plainly(repo: Path, elsewhere: Path) -> None:
-    (repo / V / "ghost").mkdir()
-    (repo / V / "ghost" / "x.md").write_text("x\n")
+    product_path(repo, "beta").parent.mkdir()
+    write_product(product_path(repo, "beta"), clean_product(name="beta", vendor="Beta Widgets"))
     edit_product(repo, lambda d: d["metadata"].update(platformVersion="4.3.0"))
-    commit_all(repo, "orphan beside an update")
+    commit_all(repo, "two products: upstream's validator takes them, kaic asks for one per PR")
     code, md = run_review(repo, fmt="md")
     assert code == 1
     assert "Upstream CI will pass; kaic recommends fixing the blocking findings below." in md
@@ -655,3 +655,18 @@ def test_non_utf8_file_names_in_every_format(repo: Path, elsewhere: Path) -> Non
         assert code == 1, fmt
         text = out if isinstance(out, str) else json.dumps(out, ensure_ascii=False).replace("\\\\", "\\")
         assert "ghost-\\xff" in text, fmt  # the byte shown as \xff, never a crash
+
+
+def test_each_finding_says_what_upstream_does(repo: Path, elsewhere: Path) -> None:
+    (repo / V / "ghost").mkdir()
+    (repo / V / "ghost" / "x.md").write_text("x\n")  # pr-orphan-file: upstream does not check it
+    edit_product(repo, lambda d: answer(d, "gauge_export").update(status="Done"))  # upstream fails it
+    commit_all(repo, "two kinds")
+    code, doc = run_review(repo)
+    verdicts = {f["rule"]: f["upstream_verdict"] for f in doc["findings"]}
+    assert code == 1 and verdicts == {"invalid-status": "fails", "pr-orphan-file": "not-checked"}
+    code, md = run_review(repo, fmt="md")
+    orphan = next(line for line in md.splitlines() if "pr-orphan-file" in line)
+    status = next(line for line in md.splitlines() if "`invalid-status`" in line and line.startswith("- "))
+    assert orphan.endswith("_Upstream CI does not check this._")
+    assert "_Upstream CI fails this too:_" in status

@@ -9,6 +9,7 @@ from ... import __version__
 from ...formats._util import displayable
 from ...rules import Severity
 from ..run import Review, SubmissionReview
+from ..upstream import upstream_verdict
 
 SCHEMA_VERSION = 1
 
@@ -56,7 +57,7 @@ def as_data(review: Review) -> dict[str, object]:
             "config": list(sel.config), "ignored": list(sel.ignored),
         },
         "submissions": [_submission(sr, review) for sr in review.submissions],
-        "findings": [f.as_dict() for f in review.findings],
+        "findings": [{**f.as_dict(), "upstream_verdict": upstream_verdict(f)} for f in review.findings],
         "links": [x.as_dict() for x in review.links],
     }
 

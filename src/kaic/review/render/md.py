@@ -19,6 +19,7 @@ from ...report.markup import table
 from ...rules import Finding, Severity
 from ..previous import Previous
 from ..run import Review, SubmissionReview
+from ..upstream import upstream_verdict
 
 MARKER = "<!-- kaic-review -->"
 MAX_CHARS = 65_536
@@ -49,11 +50,14 @@ def _location(f: Finding, review: Review, link_base: str | None) -> str:
 
 
 def _upstream_note(f: Finding) -> str:
-    if f.upstream:
+    verdict = upstream_verdict(f)
+    if verdict == "fails":
         return f" _Upstream CI fails this too:_ “{_prose(f.upstream, 400)}”"
-    if f.severity is Severity.ERROR:
+    if f.severity is not Severity.ERROR:
+        return ""
+    if verdict == "passes":
         return " _Upstream CI will pass this; kaic recommends the fix._"
-    return ""
+    return " _Upstream CI does not check this._"
 
 
 def _finding_line(f: Finding, review: Review, link_base: str | None) -> str:

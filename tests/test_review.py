@@ -418,6 +418,11 @@ def test_shallow_clone(repo: Path, tmp_path: Path, elsewhere: Path) -> None:
     result = runner.invoke(app, ["review", "--base", base, "-s", str(shallow), "--offline"])
     assert result.exit_code == 2
     assert "shallow" in result.output and "fetch-depth: 0" in result.output
+    hint = f"git fetch --no-tags --depth=1 origin {base}"
+    assert hint in result.output
+    subprocess.run(["git", "-C", str(shallow), *hint.split()[1:]], check=True, capture_output=True)
+    result = runner.invoke(app, ["review", "--base", base, "-s", str(shallow), "--offline", "-f", "json"])
+    assert result.exit_code == 1 and ("invalid-status", "error") in rules_of(json.loads(result.stdout))
     deeper = tmp_path / "deeper"
     subprocess.run(["git", "clone", "-q", "--depth", "2", "--branch", "pr", f"file://{repo}", str(deeper)],
                    check=True, capture_output=True)

@@ -118,7 +118,7 @@ class GitRepo:
             if self.is_shallow():
                 raise SourceError(
                     f"unknown git ref {ref!r} in {self.location}, a shallow clone: it may not have been fetched",
-                    f"fetch it (git fetch --no-tags origin {ref}) or clone with the full history "
+                    f"fetch it (git fetch --no-tags --depth=1 origin {ref}) or clone with the full history "
                     "(actions/checkout: fetch-depth: 0)") from None
             raise SourceError(f"unknown git ref {ref!r} in {self.location}") from None
         return self.commit(oid)

@@ -7,6 +7,7 @@ checkout, so no test resolves github.com.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,9 @@ def test_run_online_checks_end_to_end(tmp_path: Path) -> None:
     assert by_url[srv.url + "/evidence/gauge_export"].status == 404
     assert report.labels == {LABEL_UNVERIFIED, LABEL_BROKEN}
     assert {f.rule for f in report.findings} <= set(ONLINE_RULES)
+    as_json = json.loads(json.dumps(report.as_dict()))
+    assert as_json["labels"] == sorted(report.labels) and len(as_json["links"]) == len(report.links)
+    assert {"url", "class", "status", "final_url", "detail", "path", "line", "requirement"} == set(as_json["links"][0])
 
 
 def test_vendor_not_member_with_did_you_mean(tmp_path: Path) -> None:
@@ -271,3 +275,46 @@ def test_refused_links_are_unverified_and_nothing_connects(tmp_path: Path) -> No
     assert {r.klass for r in report.links} == {LinkClass.REFUSED}
     assert report.labels == {LABEL_UNVERIFIED}
     assert not [f for f in report.findings if f.severity.value == "error"]
+
+
+def test_upstream_policy_gives_upstreams_message(tmp_path: Path) -> None:
+    with serve(_site) as srv:
+        root, _ = _repo(tmp_path, srv.url, clean_product(vendor="Acme Widgets Corp"))
+        state = load_state(open_source(str(root)))
+        report = run_online_checks(state, state.submissions, _options(tmp_path, policy="upstream"))
+    by_rule = {f.rule: f for f in report.findings}
+    assert by_rule["link-broken"].upstream == (
+        f"Invalid evidence URL for 'gauge_export': {srv.url}/evidence/gauge_export (HTTP 404)")
+    assert by_rule["vendor-not-member"].upstream is not None
+    assert "'Acme Widgets Corp'" in by_rule["vendor-not-member"].upstream
+    assert by_rule["link-unverified"].upstream is None  # not predicted: a warning under every policy
+    assert by_rule["link-unverified"].severity.value == "warning"
+
+
+def test_expired_landscape_copy_is_used_and_said_so_when_the_refresh_fails(tmp_path: Path) -> None:
+    from kaic.online.cache import DiskCache
+
+    with serve(lambda req: Reply(503) if req.path == "/landscape.yml" else _site(req)) as srv:
+        url = srv.url + "/landscape.yml"
+        cache = DiskCache(tmp_path / "cache")
+        cache.put("landscape", url, ["Acme Widgets Corporation"], ttl=10, now=1000.0)  # long expired
+        root, _ = _repo(tmp_path, srv.url, clean_product(vendor="Acme Widgets Corp"))
+        state = load_state(open_source(str(root)))
+        report = run_online_checks(state, state.submissions, _options(
+            tmp_path, landscape=None, landscape_url=url, use_cache=True, cache_dir=tmp_path / "cache", retries=0))
+    (hit,) = [f for f in report.findings if f.rule == "vendor-not-member"]
+    assert "expired cached copy" in hit.message and "'Acme Widgets Corporation'" in hit.message
+    assert len(report.notes) == 1 and "could not refresh" in report.notes[0] and "server-error" in report.notes[0]
+
+
+def test_run_online_checks_works_from_inside_an_event_loop(tmp_path: Path) -> None:
+    import asyncio
+
+    with serve(_site) as srv:
+        root, text = _repo(tmp_path, srv.url)
+        state = load_state(open_source(str(root)))
+
+        async def caller() -> int:
+            return len(run_online_checks(state, state.submissions, _options(tmp_path)).links)
+
+        assert asyncio.run(caller()) == text.count(srv.url)

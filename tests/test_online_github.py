@@ -177,3 +177,12 @@ def test_cli_comment_without_token_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["comment", "--repo", REPO, "--pr", "7", "--file", str(body),
                                       "--token-env", "KAIC_NO_SUCH_TOKEN"], env={"KAIC_NO_SUCH_TOKEN": ""})
     assert result.exit_code == 2
+
+
+def test_an_api_that_redirects_or_answers_html_is_an_error_not_a_traceback() -> None:
+    with serve(lambda req: Reply(302, {"Location": "http://127.0.0.2/"})) as srv, \
+            pytest.raises(GitHubError, match="302"):
+        CommentClient(REPO, TOKEN, srv.url).upsert(7, "x")
+    with serve(lambda req: Reply(200, body=b"<html>proxy login</html>")) as srv, \
+            pytest.raises(GitHubError, match="not JSON"):
+        CommentClient(REPO, TOKEN, srv.url).upsert(7, "x")

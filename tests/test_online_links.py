@@ -272,7 +272,7 @@ def test_unresolvable_name_is_dns_error() -> None:
     ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False), ("224.0.0.1", False),
     ("::1", False), ("fe80::1", False), ("fc00::1", False), ("::ffff:127.0.0.1", False),
     ("::ffff:10.0.0.1", False), ("2002:7f00:1::", False), ("8.8.8.8", True), ("151.101.1.1", True),
-    ("2606:4700::1111", True),
+    ("2606:4700::1111", True), ("64:ff9b::7f00:1", False), ("64:ff9b::808:808", True),
 ])
 def test_public_addresses(address: str, public: bool) -> None:
     assert is_public(ipaddress.ip_address(address)) is public
@@ -345,3 +345,25 @@ def test_an_allowed_result_is_not_reused_when_the_host_is_no_longer_allowed(cach
         found = asyncio.run(_check_all([srv.url + "/a"], options(use_cache=True, allow_hosts=frozenset()),
                                        cache=cache))
     assert found[0].klass is LinkClass.REFUSED
+
+
+def test_idle_host_pools_beyond_the_limit_are_closed() -> None:
+    import contextlib
+
+    import httpx
+
+    from kaic.online.guard import GuardedTransport
+
+    async def visit(urls: list[str]) -> tuple[list[int], int]:
+        backend = GuardedBackend(lambda host: True)
+        transport = GuardedTransport(backend, per_host=2, keep=2)
+        async with httpx.AsyncClient(transport=transport, trust_env=False) as client:
+            statuses = [(await client.get(u)).status_code for u in urls]
+            return statuses, len(transport.pools._pools)
+
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(serve(lambda req: Reply(200), host=f"127.0.0.{i}")) for i in range(1, 6)]
+        statuses, pools = asyncio.run(visit([s.url + "/" for s in servers] * 2))
+    assert statuses == [200] * 10
+    assert pools <= 2
+    assert sum(s.connections for s in servers) == 10  # closed pools: the second round reconnects

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from string import Template
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
-from .rules import Hit, Rule, Severity
+from .rules import Hit, Severity
 
 __all__ = ["DEFAULT_POLICY", "POLICIES", "PolicyError", "checks", "describe", "severity", "upstream_message", "upstream_of",
            "verdict"]
@@ -157,7 +157,17 @@ def _justified_conditional_must(hit: Hit, version: str) -> bool:
 _CONDITIONS = {"justified-conditional-must": _justified_conditional_must}
 
 
-def severity(rule: Rule, hit: Hit, policy: str = DEFAULT_POLICY, version: str = "",
+class Rated(Protocol):
+    """What severity() reads of a rule: a Rule, or an online check (kaic.online)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+
+def severity(rule: Rated, hit: Hit, policy: str = DEFAULT_POLICY, version: str = "",
              configured: Severity | None = None) -> Severity:
     """The severity of the finding `rule` makes of `hit` under `policy`.
 

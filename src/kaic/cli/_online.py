@@ -28,9 +28,10 @@ BudgetOpt = Annotated[float, typer.Option("--budget", min=1.0, help="Seconds for
 
 def online_options(allow_host: list[str] | None = None, landscape: Path | None = None,
                    k8s_conformance: Path | None = None, no_cache: bool = False,
-                   budget: float = 120.0) -> OnlineOptions:
-    """OnlineOptions from the command-line options above."""
+                   budget: float = 120.0, policy: str = "kaic") -> OnlineOptions:
+    """OnlineOptions from the command-line options above (and the review's --policy)."""
     from ..online import OnlineOptions
 
     return OnlineOptions(allow_hosts=frozenset(allow_host or ()), landscape=landscape,
-                         k8s_conformance=k8s_conformance, use_cache=not no_cache, budget=budget)
+                         k8s_conformance=k8s_conformance, use_cache=not no_cache, budget=budget,
+                         policy=policy)

@@ -46,7 +46,7 @@ def precommit_cmd(
     folders = product_folders(files or [])
     if not folders:
         return
-    src, state = load_or_fail(None, None)
+    src, state = load_or_fail(".", None)  # the working tree pre-commit runs in: never a download
     try:
         cfg = load_config(src)
     except ConfigError as exc:

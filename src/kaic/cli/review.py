@@ -76,7 +76,7 @@ def review_cmd(
             err = not_a_repository(Path.cwd())
             fail(err.message, err.hint)
         source = str(root)
-    online = None if offline else online_options(allow_host, landscape, k8s_conformance, no_cache, budget)
+    online = None if offline else online_options(allow_host, landscape, k8s_conformance, no_cache, budget, policy)
     try:
         repo = open_repo(source)
         result = review(repo, base, ref, policy=policy, online=online)

@@ -29,6 +29,11 @@ class DiskCache:
 
     def get(self, namespace: str, key: str, now: float | None = None) -> Any | None:
         """The value stored under `key`, or None when absent, expired or unreadable."""
+        found = self.get_with_age(namespace, key, now)
+        return None if found is None or found[1] else found[0]
+
+    def get_with_age(self, namespace: str, key: str, now: float | None = None) -> tuple[Any, bool] | None:
+        """(value, expired) even past the TTL — a stale copy beats none when a refresh fails."""
         if not self.enabled:
             return None
         path = self._file(namespace, key)
@@ -43,9 +48,9 @@ class DiskCache:
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
         expires = entry.get("expires")
-        if not isinstance(expires, int | float) or expires <= (time.time() if now is None else now):
+        if not isinstance(expires, int | float):
             return None
-        return entry.get("value")
+        return entry.get("value"), expires <= (time.time() if now is None else now)
 
     def put(self, namespace: str, key: str, value: Any, ttl: float, now: float | None = None) -> None:
         """Store `value` for `ttl` seconds; a failure to write is not an error (no cache)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import ssl
+import sys
 from importlib.metadata import PackageNotFoundError, version
 
 import httpx
@@ -21,11 +24,26 @@ def user_agent(options: OnlineOptions) -> str:
     return USER_AGENT.format(version=own)
 
 
+def _skip_sniffio_lookups() -> None:
+    """httpcore asks for `sniffio` on every lock it sets up; when it is not installed each
+    ask is a failed import that searches all of sys.path (seconds over 500 URLs). Recording
+    the absence once makes the failure immediate; an installed sniffio is left alone."""
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
+@functools.cache
+def _system_tls() -> ssl.SSLContext:
+    """Certificate verification against the system's (certifi's) roots, built once per process."""
+    return httpx.create_ssl_context(verify=True, trust_env=False)
+
+
 def make_client(options: OnlineOptions, backend: GuardedBackend,
-                verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
-    limits = httpx.Limits(max_connections=max(1, options.total),
-                          max_keepalive_connections=max(1, options.total), keepalive_expiry=15.0)
-    transport = GuardedTransport(backend, limits, verify=verify)
+                verify: ssl.SSLContext | None = None) -> httpx.AsyncClient:
+    _skip_sniffio_lookups()
+    # requests in flight are capped by LinkChecker (per host and in all); the per-origin
+    # pools only keep connections for reuse
+    transport = GuardedTransport(backend, options.per_host, verify=verify or _system_tls())
     return httpx.AsyncClient(
         transport=transport,
         follow_redirects=False,  # kaic follows them itself, checking every hop

@@ -55,6 +55,22 @@ def next_link(header: str | None) -> str | None:
     return None
 
 
+def _json(response: httpx.Response) -> Any:
+    if response.status_code >= 300:
+        raise GitHubError(f"{response.request.method} {response.request.url.path}: HTTP {response.status_code} "
+                          "(kaic does not follow redirects with the token)")
+    try:
+        return response.json()
+    except ValueError:
+        raise GitHubError(f"{response.request.method} {response.request.url.path}: the answer is not JSON") from None
+
+
+def _login(comment: dict[str, Any]) -> str | None:
+    user = comment.get("user")
+    login = user.get("login") if isinstance(user, dict) else None
+    return login if isinstance(login, str) else None
+
+
 class CommentClient:
     def __init__(self, repo: str, token: str, api_url: str = DEFAULT_API,
                  client: httpx.Client | None = None, timeout: float = 30.0) -> None:
@@ -106,10 +122,7 @@ class CommentClient:
             if pages > MAX_PAGES:
                 raise GitHubError(f"more than {MAX_PAGES} pages of comments")
             response = self._call("GET", url)
-            try:
-                data = response.json()
-            except ValueError:
-                raise GitHubError("the comments page is not JSON") from None
+            data = _json(response)
             if not isinstance(data, list):
                 raise GitHubError("the comments page is not a list")
             found.extend(c for c in data if isinstance(c, dict))
@@ -122,17 +135,17 @@ class CommentClient:
         body = with_marker(body)
         mine = [c for c in self.comments(pr)
                 if MARKER in str(c.get("body") or "")
-                and (author is None or (c.get("user") or {}).get("login") == author)
+                and (author is None or _login(c) == author)
                 and isinstance(c.get("id"), int)]
         if mine:
             comment = mine[0]
             if comment.get("body") == body:
                 return Upserted("unchanged", comment["id"], str(comment.get("html_url", "")))
             url = self.api.join(f"repos/{self.repo}/issues/comments/{comment['id']}")
-            data = self._call("PATCH", url, {"body": body}).json()
-            return Upserted("updated", comment["id"], str(data.get("html_url", "")))
+            data = _json(self._call("PATCH", url, {"body": body}))
+            return Upserted("updated", comment["id"], str(data.get("html_url", "") if isinstance(data, dict) else ""))
         url = self.api.join(f"repos/{self.repo}/issues/{pr}/comments")
-        data = self._call("POST", url, {"body": body}).json()
+        data = _json(self._call("POST", url, {"body": body}))
         if not isinstance(data, dict) or not isinstance(data.get("id"), int):
             raise GitHubError("the API did not return the new comment")
         return Upserted("created", data["id"], str(data.get("html_url", "")))

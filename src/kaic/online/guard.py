@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -40,9 +41,14 @@ class NameNotResolved(Exception):
         self.detail = detail
 
 
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
 def is_public(address: IPAddress) -> bool:
     """True for a globally routable unicast address (IPv4-mapped IPv6 judged as IPv4)."""
     if isinstance(address, ipaddress.IPv6Address):
+        if address in NAT64:  # 64:ff9b::a.b.c.d reaches a.b.c.d through a translator
+            return is_public(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
         mapped = address.ipv4_mapped or address.sixtofour
         if mapped is not None:
             return is_public(mapped)
@@ -138,17 +144,73 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport with its connection pool on a GuardedBackend; never a proxy."""
+class HostPools:
+    """One small httpcore connection pool per origin, all on the guarded backend.
 
-    def __init__(self, backend: GuardedBackend, limits: httpx.Limits, verify: Any = True) -> None:
-        super().__init__(verify=verify, trust_env=False, limits=limits)
+    httpcore's single pool scans every connection it holds for each request; with many
+    hosts that scan dominates. Per-origin pools stay small (at most `per_host`
+    connections), and pools beyond `keep` with nothing in flight are closed, least
+    recently used first, so open sockets stay bounded too.
+    """
+
+    def __init__(self, backend: GuardedBackend, ssl_context: Any, per_host: int, keep: int = 64) -> None:
+        self._backend = backend
+        self._ssl_context = ssl_context
+        self._per_host = max(1, per_host)
+        self._keep = max(1, keep)
+        self._pools: OrderedDict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = OrderedDict()
+        self._busy: dict[tuple[bytes, bytes, int | None], int] = {}
+
+    def _pool(self, key: tuple[bytes, bytes, int | None]) -> httpcore.AsyncConnectionPool:
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = httpcore.AsyncConnectionPool(
+                ssl_context=self._ssl_context, max_connections=self._per_host,
+                max_keepalive_connections=self._per_host, keepalive_expiry=15.0,
+                network_backend=self._backend)
+            self._pools[key] = pool
+        self._pools.move_to_end(key)
+        return pool
+
+    async def _evict(self) -> None:
+        for key in list(self._pools):
+            if len(self._pools) <= self._keep:
+                return
+            pool = self._pools[key]
+            if self._busy.get(key) or not all(c.is_idle() or c.is_closed() for c in pool.connections):
+                continue
+            del self._pools[key]
+            await pool.aclose()
+
+    async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
+        key = (request.url.scheme, request.url.host, request.url.port)
+        pool = self._pool(key)
+        self._busy[key] = self._busy.get(key, 0) + 1
+        try:
+            return await pool.handle_async_request(request)
+        finally:
+            self._busy[key] -= 1
+            if len(self._pools) > self._keep:
+                await self._evict()
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), OrderedDict()
+        for pool in pools:
+            await pool.aclose()
+
+    async def __aenter__(self) -> HostPools:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport on per-origin pools over a GuardedBackend; never a proxy."""
+
+    def __init__(self, backend: GuardedBackend, per_host: int, verify: Any = True, keep: int = 64) -> None:
+        super().__init__(verify=verify, trust_env=False)
         ssl_context = self._pool._ssl_context  # the context httpx built from `verify`
-        # httpx has no public switch for the network backend; the pool is rebuilt with ours.
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=backend,
-        )
+        # httpx has no public switch for the network backend or the pool: both are ours.
+        self._pool = HostPools(backend, ssl_context, per_host, keep)  # type: ignore[assignment]
+        self.pools = self._pool

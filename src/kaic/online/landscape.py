@@ -33,6 +33,7 @@ class LandscapeError(Exception):
 class Members:
     names: frozenset[str]
     origin: str  # the file or URL read
+    stale: str = ""  # why an expired cached copy is used ("" when fresh)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and name.strip() in self.names

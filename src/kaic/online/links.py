@@ -23,6 +23,7 @@ from .options import OnlineOptions
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 DETAIL_LIMIT = 200
+DRAIN = 16 * 1024  # bytes read of a body nobody looks at, to finish a short one
 
 
 class LinkClass(StrEnum):
@@ -166,7 +167,8 @@ class LinkChecker:
     def _remaining(self) -> float:
         return self._deadline - asyncio.get_running_loop().time()
 
-    def _cache_key(self, url: str) -> str:
+    def cache_key(self, url: str) -> str:
+        """The cache key of `url`: a result for an allowed host is never reused for a refused one."""
         try:
             host = httpx.URL(url).host
         except (httpx.InvalidURL, TypeError, ValueError):
@@ -182,7 +184,7 @@ class LinkChecker:
         return await asyncio.shield(task)
 
     async def _check_cached(self, url: str) -> Outcome:
-        key = self._cache_key(url)
+        key = self.cache_key(url)
         cached = Outcome.from_cache(self._cache.get("links", key))
         if cached is not None:
             return cached
@@ -300,14 +302,18 @@ class LinkChecker:
         response = await self._client.send(request, stream=True)
         try:
             body: bytes | None = None
-            if cap > 0 and method == "GET" and 200 <= response.status_code < 300:
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_raw():
+            keep = cap > 0 and method == "GET" and 200 <= response.status_code < 300
+            # read to the end of a short body (so the connection can be reused), never past
+            # the cap, and keep the bytes only when asked for
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_raw():
+                size += len(chunk)
+                if keep:
                     chunks.append(chunk)
-                    size += len(chunk)
-                    if size >= cap:
-                        break
+                if size >= (cap if keep else DRAIN):
+                    break
+            if keep:
                 body = b"".join(chunks)[:cap]
             return _Answer(
                 status=response.status_code,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; +https://github.com/kaic-project/kaic)"
+PROJECT_URL = "https://github.com/kaic-project/kaic"  # where a site owner reads what kaic is (the User-Agent names it)
+USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; +" + PROJECT_URL + ")"
 LANDSCAPE_URL = "https://raw.githubusercontent.com/cncf/landscape/master/landscape.yml"
 
 
@@ -32,6 +34,15 @@ class OnlineOptions:
     cache_dir: Path | None = None  # default: <kaic cache>/online
     landscape_url: str = LANDSCAPE_URL
     user_agent: str = ""  # default: USER_AGENT with kaic's version
+    policy: str = "kaic"  # the severity policy (kaic.policy.POLICIES) the findings follow
+
+    @cached_property
+    def _allowed(self) -> frozenset[str]:
+        return frozenset(_host_key(h) for h in self.allow_hosts)
 
     def host_allowed(self, host: str) -> bool:
-        return host.strip("[]").lower().rstrip(".") in {h.strip("[]").lower().rstrip(".") for h in self.allow_hosts}
+        return _host_key(host) in self._allowed
+
+
+def _host_key(host: str) -> str:
+    return host.strip().strip("[]").lower().rstrip(".")

@@ -36,7 +36,13 @@ class OnlineRule:
     hint: str
     doc: str
     check: OnlineCheck
-    upstream: bool
+
+    @property
+    def upstream(self) -> bool:
+        """True when the upstream Go validator fails some input of this check (data/policies.yaml)."""
+        from ...policy import checks
+
+        return checks(self.id)
 
     @property
     def summary(self) -> str:
@@ -44,5 +50,4 @@ class OnlineRule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> OnlineRule:
-        return cls(module.ID, module.SEVERITY, module.HINT, module.__doc__ or "", module.check,
-                   getattr(module, "UPSTREAM", False))
+        return cls(module.ID, module.SEVERITY, module.HINT, module.__doc__ or "", module.check)

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 
 from ...model import Submission
 from ...rules import Hit, Severity
+from ...rules._api import facts as upstream_facts
 from ..conformance import conformance_target, local_folder
 from ._api import Facts
 
 ID = "k8s-conformance-missing"
 SEVERITY = Severity.ERROR
 HINT = "Link the product's folder in cncf/k8s-conformance as merged there (vX.Y/<name>)."
-UPSTREAM = True
 
 
 def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
@@ -31,4 +31,4 @@ def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
     folder = local_folder(facts.k8s_conformance, *target)
     if folder is None or not folder.is_dir() or folder.is_symlink():
         yield Hit(f"k8sConformanceUrl names v{target[0]}/{target[1]}, which is not a folder of the "
-                  f"k8s-conformance checkout", field.line)
+                  f"k8s-conformance checkout", field.line, facts=upstream_facts(url=field.text.strip()))

@@ -13,14 +13,14 @@ from collections.abc import Iterator
 
 from ...model import Submission
 from ...rules import Hit, Severity
-from ..collect import link_sites
+from ...rules._api import facts as upstream_facts
+from ..collect import CONFORMANCE_FIELD, link_sites
 from ..links import LinkClass
 from ._api import Facts
 
 ID = "link-broken"
 SEVERITY = Severity.ERROR
 HINT = "Fix the link: it must open the evidence for everyone, without logging in."
-UPSTREAM = True
 
 
 def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
@@ -30,4 +30,6 @@ def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
             continue
         where = f"metadata {site.field}" if site.field else "evidence"
         via = f" (last URL {outcome.final_url})" if outcome.final_url else ""
-        yield Hit(f"{where} link is broken: {site.url}: {outcome.detail}{via}", site.line, site.requirement)
+        case = "conformance" if site.field == CONFORMANCE_FIELD else "metadata" if site.field else "evidence"
+        yield Hit(f"{where} link is broken: {site.url}: {outcome.detail}{via}", site.line, site.requirement,
+                  facts=upstream_facts(case=case, url=site.url, field=site.field, error=outcome.detail))

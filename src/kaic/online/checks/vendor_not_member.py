@@ -12,12 +12,12 @@ from collections.abc import Iterator
 
 from ...model import Submission
 from ...rules import Hit, Severity
+from ...rules._api import facts as upstream_facts
 from ._api import Facts
 
 ID = "vendor-not-member"
 SEVERITY = Severity.ERROR
 HINT = "Write vendorName exactly as the CNCF Landscape lists the member (category CNCF Members)."
-UPSTREAM = True
 
 
 def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
@@ -29,4 +29,6 @@ def check(sub: Submission, facts: Facts) -> Iterator[Hit]:
         return
     close = facts.members.closest(vendor)
     hint = f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
-    yield Hit(f"vendorName {vendor!r} is not a CNCF member in the CNCF Landscape{hint}", field.line)
+    stale = f" (member list: {facts.members.origin}, {facts.members.stale})" if facts.members.stale else ""
+    yield Hit(f"vendorName {vendor!r} is not a CNCF member in the CNCF Landscape{hint}{stale}", field.line,
+              facts=upstream_facts(vendor=vendor))

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import corpus_checkout, floor_seconds, kaic_cmd, median_seconds, report
+from _common import corpus_checkout, floor_seconds, kaic_cmd, median_seconds
 
 HEAD = "a6b6d34"  # Merge pull request #64: v1.34/rke2/PRODUCT.yaml
 SUBMISSION = "v1.34/rke2"
@@ -30,10 +30,11 @@ def main() -> None:
     floor = floor_seconds(checkout, runs)
     validate = median_seconds([*kaic_cmd(), "validate", SUBMISSION, "--source", str(checkout), "--ref", HEAD,
                                "--policy", "upstream", "--format", "json"], checkout, runs)
-    report(f"validate {SUBMISSION} (git, --ref {HEAD})", validate, floor, 3)
+    print(f"validate {SUBMISSION} (git, --ref {HEAD}): median {validate:.3f} s, floor {floor:.3f} s, "
+          f"ratio {validate / floor:.2f}×")
     review = median_seconds([*kaic_cmd(), "review", "--source", str(checkout), "--base", f"{HEAD}^1",
                              "--ref", HEAD, "--offline", "--format", "json"], checkout, runs)
-    report(f"review --offline {HEAD}^1..{HEAD}", review, floor, 6)
+    print(f"review --offline {HEAD}^1..{HEAD}: median {review:.3f} s, floor {floor:.3f} s, ratio {review / floor:.2f}×")
     ratio = review / validate if validate else float("inf")
     print(f"review / validate: {ratio:.2f}× (target ≤ 2×) {'OK' if ratio <= 2 else 'OVER'}")
 

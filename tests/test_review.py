@@ -607,7 +607,7 @@ def test_policy_decides_the_verdict_and_the_comment_predicts_upstream(repo: Path
     assert code == 0 and missing["severity"] == "warning" and doc["policy"] == "kaic"
     code, md = run_review(repo, "--policy", "kaic", fmt="md")
     assert code == 0 and md.startswith("✅ **kaic review: pass**")
-    assert "**Upstream CI will fail**: 1 finding below match its checks." in md
+    assert "**Upstream CI will fail**: 1 finding below matches its checks." in md
 
 
 def test_kaic_stricter_than_upstream_is_said_plainly(repo: Path, elsewhere: Path) -> None:

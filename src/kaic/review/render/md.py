@@ -98,7 +98,8 @@ def _prediction(review: Review) -> list[str]:
                    "PRODUCT.yaml files only" + (f", so it will not catch the {_plural(len(upstream), 'finding')} "
                                                  "below that it would fail." if upstream else "."))
     elif upstream:
-        out.append(f"**Upstream CI will fail**: {_plural(len(upstream), 'finding')} below match its checks.")
+        verb = "matches" if len(upstream) == 1 else "match"
+        out.append(f"**Upstream CI will fail**: {_plural(len(upstream), 'finding')} below {verb} its checks.")
     elif errors:
         out.append("Upstream CI will pass; kaic recommends fixing the blocking findings below.")
     else:

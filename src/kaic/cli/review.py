@@ -11,7 +11,7 @@ import typer
 
 from ..policy import POLICIES
 from . import app
-from ._common import OutOpt, SourceOpt, emit, fail
+from ._common import OutOpt, emit, fail
 from ._online import (
     AllowHostOpt,
     BudgetOpt,
@@ -48,7 +48,9 @@ def _append_summary(text: str) -> None:
 def review_cmd(
     base: Annotated[str, typer.Option("--base", "-b", help="The pull request's base: commit, branch or tag.")],
     ref: Annotated[str, typer.Option("--ref", "-r", help="The pull request's head (default: HEAD).")] = "HEAD",
-    source: SourceOpt = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", "-s", help="A git checkout, repository, bundle or URL. Default: the repository holding "
+        "the current folder (found by walking up); none there is an error.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | github | sarif")] = "md",
     policy: Annotated[str, typer.Option("--policy", help="upstream (predicts upstream CI) | faq | kaic")] = "upstream",
     offline: Annotated[bool, typer.Option("--offline", help="Skip the online checks (links, landscape, logo).")] = False,

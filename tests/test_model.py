@@ -15,6 +15,7 @@ from kaic.model import (
     parse_submission,
     version_key,
 )
+from kaic.model.evidence_path import PathProblem
 
 from .fixtures.builder import SPEC, VERSION, answer, checklist_text, clean_product, dump, line_of
 
@@ -154,22 +155,64 @@ def test_evidence_kinds() -> None:
     [
         "../other/PRODUCT.yaml",
         "../../docs/AIConformance-3.1.yaml",
-        "/etc/passwd",
-        "~/secret",
-        "C:\\Windows\\system.ini",
-        "..\\..\\x.txt",
-        "file:///etc/passwd",
         "file://../../x",
-        "file://%2e%2e/%2e%2e/x",
-        "file://results/%2E%2E/%2E%2E/%2E%2E/x",
-        "%2e%2e/%2e%2e/secret.txt",
         "results/../../../x.log",
+        ".",
+        "./",
     ],
 )
-def test_evidence_outside_the_folder(raw: str) -> None:
+def test_evidence_escaping_the_folder(raw: str) -> None:
     _, ev, _ = _evidence([raw])
     assert len(ev) == 1
-    assert ev[0].outside and ev[0].resolved is None, ev[0]
+    assert ev[0].problem is PathProblem.ESCAPES and ev[0].resolved is None and ev[0].lookup is None, ev[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "inside"),
+    [  # as upstream: a leading '/' is dropped; '%', '~', '\\' and 'C:' are plain characters
+        ("/etc/passwd", "etc/passwd"),
+        ("~/secret", "~/secret"),
+        ("C:\\Windows\\system.ini", "C:\\Windows\\system.ini"),
+        ("..\\..\\x.txt", "..\\..\\x.txt"),
+        ("file:///etc/passwd", "etc/passwd"),
+        ("file://%2e%2e/%2e%2e/x", "%2e%2e/%2e%2e/x"),
+        ("file://results/%2E%2E/%2E%2E/%2E%2E/x", "results/%2E%2E/%2E%2E/%2E%2E/x"),
+        ("%2e%2e/%2e%2e/secret.txt", "%2e%2e/%2e%2e/secret.txt"),
+    ],
+)
+def test_evidence_resolved_literally_inside_the_folder(raw: str, inside: str) -> None:
+    _, ev, _ = _evidence([raw])
+    folder = f"v{VERSION}/acme"
+    assert (ev[0].lookup, ev[0].problem) == (f"{folder}/{inside}", None)
+    assert not ev[0].outside
+
+
+@pytest.mark.parametrize(
+    ("raw", "lookup", "fragment", "problem"),
+    [  # every path form upstream's resolveEvidencePath accepts or refuses (PR #141)
+        ("junit.xml", "junit.xml", None, None),
+        ("  junit.xml  ", "junit.xml", None, None),
+        ("file://junit.xml", "junit.xml", None, None),
+        ("file://junit.xml#TestGangScheduling", "junit.xml", "TestGangScheduling", None),
+        ("file://results/junit.xml#T", "results/junit.xml", "T", None),
+        ("file://v3.1/acme/junit.xml#TestX", "junit.xml", "TestX", None),
+        ("file:///v3.1/acme/results.json", "results.json", None, None),
+        ("v3.1/acme/e2e.log", "e2e.log", None, None),
+        ("results.json#TestX/Sub#more", "results.json", "TestX/Sub#more", None),
+        ("results.json#Test%20X", "results.json", "Test%20X", None),
+        ("file://v3.1/other/junit.xml", None, None, PathProblem.OTHER_PRODUCT),
+        ("v3.0/acme/junit.xml", None, None, PathProblem.OTHER_PRODUCT),
+        ("file://", None, None, PathProblem.EMPTY),
+        ("#TestX", None, "TestX", PathProblem.EMPTY),
+        ("file:///", None, None, PathProblem.EMPTY),
+    ],
+)
+def test_upstream_path_forms(raw: str, lookup: str | None, fragment: str | None,
+                             problem: PathProblem | None) -> None:
+    _, ev, _ = _evidence([raw])
+    folder = f"v{VERSION}/acme"
+    assert ev[0].lookup == (f"{folder}/{lookup}" if lookup else None)
+    assert (ev[0].fragment, ev[0].problem) == (fragment, problem)
 
 
 def test_evidence_plain_string_and_wrong_types() -> None:

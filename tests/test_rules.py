@@ -36,6 +36,8 @@ PATH = f"{FOLDER}/PRODUCT.yaml"
 
 COVERED: dict[str, list[str]] = {}
 
+PASSING_JUNIT = '<testsuite name="acme"><testcase name="TestGauge" time="0.01"/></testsuite>\n'
+
 
 def covers(*rule_ids: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     def mark(fn: Callable[..., None]) -> Callable[..., None]:
@@ -378,8 +380,8 @@ def test_local_evidence_not_found(tmp_path: Path) -> None:
 
     def files(root: Path) -> None:
         (root / FOLDER / "results").mkdir()
-        (root / FOLDER / "results" / "gauge.log").write_text("ok\n")
-        (root / FOLDER / "results" / "junit.xml").write_text("<testsuite/>\n")
+        (root / FOLDER / "results" / "gauge.log").write_text("--- PASS: TestGauge (0.01s)\n")
+        (root / FOLDER / "results" / "junit.xml").write_text(PASSING_JUNIT)
 
     assert run(tmp_path / "clean", product, setup=files).findings == []
 
@@ -602,20 +604,22 @@ def test_local_evidence_outside(tmp_path: Path) -> None:
     product = clean_product()
     answer(product, "gauge_export")["evidence"] = [
         f"../../docs/AIConformance-{VERSION}.yaml",
-        "file:///etc/passwd",
+        "file://results/../../x.log",
+        ".",
     ]
     r = run(tmp_path / "hit", product)
     hits = r.of("local-evidence-outside")
     assert [(f.severity, f.line, f.requirement) for f in hits] == [
         (Severity.ERROR, r.line("- ../../docs"), "gauge_export"),
-        (Severity.ERROR, r.line("- file:///etc/passwd"), "gauge_export"),
+        (Severity.ERROR, r.line("- file://results/../../x.log"), "gauge_export"),
+        (Severity.ERROR, r.line("- ../../docs") + 2, "gauge_export"),
     ]
     assert r.of("local-evidence-not-found") == []  # never looked up, never read
     answer(product, "gauge_export")["evidence"] = ["file://./results/../results/junit.xml#TestGauge"]
 
     def files(root: Path) -> None:
         (root / FOLDER / "results").mkdir()
-        (root / FOLDER / "results" / "junit.xml").write_text("<testsuite/>\n")
+        (root / FOLDER / "results" / "junit.xml").write_text(PASSING_JUNIT)
 
     assert run(tmp_path / "clean", product, setup=files).findings == []
 
@@ -708,8 +712,8 @@ def test_local_evidence_link(tmp_path: Path) -> None:
 
     def files(root: Path) -> None:
         (root / FOLDER / "results").mkdir()
-        (root / FOLDER / "results" / "run.log").write_text("ok\n")
-        (root / FOLDER / "linked.log").write_text("ok\n")
+        (root / FOLDER / "results" / "run.log").write_text("--- PASS: TestGauge (0.01s)\n")
+        (root / FOLDER / "linked.log").write_text("--- PASS: TestGauge (0.01s)\n")
 
     assert run(tmp_path / "clean", product, setup=files).findings == []
 
@@ -759,3 +763,7 @@ def test_rule_documentation(rule_id: str) -> None:
     assert any(line.startswith("Passes") for line in body), f"{rule_id}: no Passes example"
     assert rule.hint.strip() and rule.hint.strip()[0].isupper() and rule.hint.rstrip().endswith(".")
     assert callable(rule.check)
+
+
+# the artifact-* rules register their cases from their own module
+from . import test_artifact_rules as _artifact_rules  # noqa: E402,F401

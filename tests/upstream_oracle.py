@@ -140,7 +140,29 @@ def _evidence_error(rid: str, link: str, folder: str, exists: Callable[[str], bo
     return None if exists(full) else f"Invalid evidence file for '{rid}': {link} (not found at {full})"
 
 
-def check(path: str, text: str, schema_text: str, exists: Callable[[str], bool]) -> list[str]:
+E2E_RESULT = re.compile(r"^\s*--- (PASS|FAIL|SKIP): (\S+)", re.M)
+
+
+def _artifact_error(rid: str, link: str, folder: str, read: Callable[[str], bytes] | None,
+                    seen: set[str]) -> str | None:
+    """PR #141 for the one artifact the corpus holds: a file named e2e.log must have `--- PASS:` lines.
+
+    (junit.xml and results.json are parsed upstream too; no corpus commit cites either.)"""
+    item = link.strip()
+    item = item[len("file://"):] if item.startswith("file://") else item
+    item = item.split("#", 1)[0].lstrip("/")
+    full = posixpath.join(folder, posixpath.normpath(item)) if item else ""
+    if read is None or not full or posixpath.basename(full).lower() != "e2e.log" or full in seen:
+        return None
+    seen.add(full)
+    if E2E_RESULT.search(read(full).decode("utf-8", "replace")):
+        return None
+    return (f"Invalid test artifact for '{rid}': {link.strip().split('#', 1)[0]} "
+            "(parsing e2e log: no '--- PASS/FAIL/SKIP:' result lines found)")
+
+
+def check(path: str, text: str, schema_text: str, exists: Callable[[str], bool],
+          read: Callable[[str], bytes] | None = None) -> list[str]:
     """Upstream's offline errors for the submission `path` with content `text`."""
     try:
         meta, spec = load(text)
@@ -151,6 +173,7 @@ def check(path: str, text: str, schema_text: str, exists: Callable[[str], bool])
     if spec is None:
         return [*errors, "Missing 'spec' section"]
     folder = posixpath.dirname(path)
+    artifacts: set[str] = set()  # each artifact judged once, at its first citation
     for category, wanted in (schema or {}).items():
         if category not in spec:
             errors.append(f"Missing spec category: {category}")
@@ -171,7 +194,12 @@ def check(path: str, text: str, schema_text: str, exists: Callable[[str], bool])
                               "It must be 'Implemented'.")
             if got["status"] == "N/A" and got["notes"] == "":
                 errors.append(f"Notes required for '{rid}' when status is N/A")
-            errors.extend(e for e in (_evidence_error(rid, link, folder, exists) for link in got["evidence"]) if e)
+            for link in got["evidence"]:
+                error = _evidence_error(rid, link, folder, exists)
+                if error is None and link and not link.startswith(("http://", "https://")):
+                    error = _artifact_error(rid, link, folder, read, artifacts)
+                if error:
+                    errors.append(error)
     return errors
 
 
@@ -187,4 +215,5 @@ def offline_errors(checkout: Path, oid: str, path: str) -> list[str]:
     if schema.returncode != 0:
         return [f"Error: Schema not found at docs/AIConformance-{version}.yaml"]
     tree = set(_git(checkout, "ls-tree", "-r", "-t", "--name-only", oid).stdout.decode().splitlines())
-    return check(path, product.stdout.decode("utf-8"), schema.stdout.decode("utf-8"), tree.__contains__)
+    return check(path, product.stdout.decode("utf-8"), schema.stdout.decode("utf-8"), tree.__contains__,
+                 lambda file: _git(checkout, "show", f"{oid}:{file}").stdout)

@@ -14,7 +14,8 @@ The delta (JSON-able, rendered by `baseline.render`)::
                      "changed": [{path, version, vendor, platform,
                                   statuses: [{requirement, old, new}],
                                   evidence: [{requirement, added: [...], removed: [...], reordered}],
-                                  metadata: [{field, old, new}], notes: [requirement]}],
+                                  metadata: [{field, old, new}], notes: [requirement],
+                                  verification: [{requirement, old, new}]}],  # self-assessed, verified, ...
                      "unchanged": n}}
 
 A status "old"/"new" of None means the requirement is not in that file.
@@ -26,6 +27,8 @@ from typing import Any
 
 from ..components.delta import component_changes
 from ..model import version_key
+
+SELF_ASSESSED = "self-assessed"  # an answer no cited test artifact backs (artifacts.Backing)
 
 
 def _brief(path: str, rec: dict[str, Any]) -> dict[str, Any]:
@@ -57,9 +60,14 @@ def _submission_changes(path: str, old: dict[str, Any], new: dict[str, Any]) -> 
                 for k in _ordered_ids(old_md, new_md) if old_md.get(k) != new_md.get(k)]
     old_notes, new_notes = old.get("notes", {}), new.get("notes", {})
     notes = [rid for rid in _ordered_ids(old_notes, new_notes) if old_notes.get(rid) != new_notes.get(rid)]
-    if not (statuses or evidence or metadata or notes):
+    old_back, new_back = old.get("backing", {}), new.get("backing", {})
+    verification = [{"requirement": rid, "old": old_back.get(rid, SELF_ASSESSED), "new": new_back.get(rid, SELF_ASSESSED)}
+                    for rid in _ordered_ids(old_back, new_back)
+                    if old_back.get(rid, SELF_ASSESSED) != new_back.get(rid, SELF_ASSESSED)]
+    if not (statuses or evidence or metadata or notes or verification):
         return None
-    return {**_brief(path, new), "statuses": statuses, "evidence": evidence, "metadata": metadata, "notes": notes}
+    return {**_brief(path, new), "statuses": statuses, "evidence": evidence, "metadata": metadata, "notes": notes,
+            "verification": verification}
 
 
 def _checklist_changes(version: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -42,6 +42,13 @@ def _status(value: str | None) -> str:
     return repr(value) if value in ("",) else value
 
 
+BACKING_WORDS = {"verified": "machine-verified (a passing automated test)", "self-assessed": "self-assessed"}
+
+
+def _backing(value: str) -> str:
+    return BACKING_WORDS.get(value, f"test artifact {value}")
+
+
 def _summary_line(delta: dict[str, Any], arrow: str = "->") -> str:
     t, subs = delta["totals"], delta["submissions"]
     return (f"Submissions: {t['old']['submissions']} {arrow} {t['new']['submissions']} "
@@ -75,6 +82,8 @@ def text(delta: dict[str, Any]) -> str:
                 out.append(f"      metadata {m['field']}: {_one_line(m['old'])} -> {_one_line(m['new'])}")
             if entry["notes"]:
                 out.append("      notes changed: " + ", ".join(entry["notes"]))
+            for v in entry.get("verification", []):
+                out.append(f"      verification {v['requirement']}: {_backing(v['old'])} -> {_backing(v['new'])}")
     if delta["checklists"]:
         out += ["", "Checklists:"]
         for c in delta["checklists"]:
@@ -135,6 +144,9 @@ def markdown(delta: dict[str, Any]) -> str:
                 rows.append(["metadata", md_code(m["field"]), md_text(_one_line(m["old"])), md_text(_one_line(m["new"]))])
             for rid in entry["notes"]:
                 rows.append(["notes", md_code(rid), "(edited)", ""])
+            for v in entry.get("verification", []):
+                rows.append(["verification", md_code(v["requirement"]), md_text(_backing(v["old"])),
+                             md_text(_backing(v["new"]))])
             out.append(table(["Change", "Field", "Old", "New"], rows))
     if delta["checklists"]:
         out += ["", "## Checklists", ""]

@@ -33,7 +33,7 @@ def _json_value(value: object) -> Any:
     return str(value)
 
 
-def submission_record(sub: Submission) -> dict[str, Any]:
+def submission_record(sub: Submission, backing: dict[str, str] | None = None) -> dict[str, Any]:
     statuses: dict[str, str] = {}
     evidence: dict[str, list[str]] = {}
     notes: dict[str, str] = {}
@@ -44,7 +44,9 @@ def submission_record(sub: Submission) -> dict[str, Any]:
         evidence[answer.id] = [e.raw for e in answer.evidence]
         notes[answer.id] = _digest(answer.notes, 12) if answer.notes.strip() else ""
     metadata = {name: _json_value(f.value) for name, f in sorted(sub.metadata.items())}
-    body = {"statuses": statuses, "evidence": evidence, "metadata": metadata, "notes": notes}
+    body: dict[str, Any] = {"statuses": statuses, "evidence": evidence, "metadata": metadata, "notes": notes}
+    if backing:  # how cited test artifacts back answers (absent: every answer self-assessed)
+        body["backing"] = backing
     return {
         "version": sub.version,
         "product": sub.product,
@@ -55,6 +57,14 @@ def submission_record(sub: Submission) -> dict[str, Any]:
         "fingerprint": _digest(body),
         **body,
     }
+
+
+def automated_backing(state: RepoState, sub: Submission) -> dict[str, str]:
+    """requirement -> how test artifacts back its answer, for answers that cite any."""
+    from ..artifacts import evaluate
+
+    judged = evaluate(sub, state.reader, state.tree)
+    return {c.requirement: judged.backing(c.requirement).value for c in judged.citations}
 
 
 def checklist_record(checklist: Checklist) -> dict[str, Any]:
@@ -91,6 +101,6 @@ def snapshot(state: RepoState) -> dict[str, Any]:
         "totals": {"submissions": len(state.submissions), "vendors": len(vendors)},
         "vendors": vendors,
         "checklists": {v: checklist_record(c) for v, c in state.checklists.items()},
-        "submissions": {s.path: submission_record(s) for s in state.submissions},
+        "submissions": {s.path: submission_record(s, automated_backing(state, s)) for s in state.submissions},
         "components": components_snapshot(state),
     }

@@ -161,6 +161,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
         },
         "components": _components(data),
         "timeline": _timeline(timeline),
+        "automated": _automated(data.get("automated_verification")),
         "findings": sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.get("severity", ""), 9),
                                                     f.get("path", ""), f.get("line") or 0)),
         "findings_counts": Counter(f.get("severity", "") for f in findings),
@@ -258,3 +259,23 @@ def _timeline(t: Mapping[str, Any] | None) -> dict[str, Any] | None:
                           "current": "ok", "expired": "no", "withdrawn": "na", "pending": "empty"}.get(status, "other"),
                       "soon": status == "current" and c.get("days_left", 10**6) <= t.get("within_days", 0)})
     return {**t, "rows": certs}
+
+
+def _automated(a: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The Automated verification view: per version and requirement, how answers are backed."""
+    if not a:
+        return None
+    totals = a.get("totals", {})
+    answers = int(totals.get("answers", 0))
+    versions = []
+    for v in sorted(a.get("versions", []), key=lambda v: version_key(v["version"]), reverse=True):
+        rows = [{**r, "share": f"{round(100 * r['verified'] / r['answers'])}%" if r.get("answers") else "–"}
+                for r in v.get("requirements", [])]
+        versions.append({"version": v["version"], "rows": rows})
+    subs = [{**s, "anchor": submission_anchor(s["path"]), "label": submission_label(s["path"]),
+             "files": [str(f.get("path", "")).rsplit("/", 1)[-1] + f" ({f.get('format') or 'unknown'})"
+                       for f in s.get("artifacts", [])]} for s in a.get("submissions", [])]
+    return {"totals": totals, "answers": answers,
+            "share": f"{round(100 * int(totals.get('verified', 0)) / answers)}%" if answers else "–",
+            "versions": versions, "submissions": subs}
+

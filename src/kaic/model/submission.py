@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from urllib.parse import unquote
 
 from .._yaml import Map, Node, Scalar, Seq, YamlError, load, plain
+from .evidence_path import PathProblem, is_upstream_url, resolve_local
 
 SUBMISSION_PATH = re.compile(r"^(v\d+\.\d+)/([^/]+)/PRODUCT\.yaml$")
 
@@ -77,9 +77,16 @@ class Evidence:
     kind: EvidenceKind
     line: int
     target: str = ""  # the URL, or the path as written
-    fragment: str | None = None  # "#TestName" of a file:// reference, without '#'
-    resolved: str | None = None  # repository-relative path for FILE/PATH inside the folder
-    outside: bool = False  # FILE/PATH escaping the product folder (never read)
+    fragment: str | None = None  # the text after the first '#' of a local item (a test name)
+    resolved: str | None = None  # repository-relative path kaic reads for FILE/PATH (inside the folder)
+    outside: bool = False  # FILE/PATH escaping the product folder or in another one (never read)
+    lookup: str | None = None  # the path upstream's validator looks for (every non-URL item)
+    problem: PathProblem | None = None  # why upstream refuses the path instead of looking it up
+
+    @property
+    def named_in_text(self) -> bool:
+        """Words naming a file ("see gang.md"): kaic reads the file, upstream looks for the words."""
+        return self.kind is EvidenceKind.PATH and self.resolved is not None and self.resolved != self.lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,23 +262,23 @@ def _evidence(raw: str, line: int, folder: str) -> Evidence:
     text = raw.strip()
     if not text:
         return Evidence(raw, EvidenceKind.EMPTY, line)
-    lower = text.lower()
-    if lower.startswith("file://"):
-        rest = text[len("file://") :]
-        if rest.lower().startswith("localhost/"):  # file://localhost/etc = /etc
-            rest = rest[len("localhost") :]
-        path, _, fragment = rest.partition("#")
-        return _local(raw, EvidenceKind.FILE, line, unquote(path), fragment or None, folder)
-    if _URL_RE.match(text):
+    if is_upstream_url(text):
         return Evidence(raw, EvidenceKind.URL, line, target=text)
-    if normalize_status(text) is Status.OTHER and _looks_like_path(text):
-        path, _, fragment = text.partition("#")
-        return _local(raw, EvidenceKind.PATH, line, path, fragment or None, folder)
+    local = resolve_local(text, folder)  # upstream looks every other item up as a file
+    frag, lookup, problem = local.fragment, local.path, local.problem
+    if text.lower().startswith("file://") or (normalize_status(text) is Status.OTHER and _looks_like_path(text)):
+        kind = EvidenceKind.FILE if text.lower().startswith("file://") else EvidenceKind.PATH
+        outside = local.problem in (PathProblem.ESCAPES, PathProblem.OTHER_PRODUCT)
+        return Evidence(raw, kind, line, target=local.written, fragment=frag, resolved=lookup, outside=outside,
+                        lookup=lookup, problem=problem)
+    if _URL_RE.match(text):
+        return Evidence(raw, EvidenceKind.URL, line, target=text, fragment=frag, lookup=lookup, problem=problem)
     named = _FILE_IN_TEXT.search(text)  # "see results/gang.md": words naming a file
     if named and normalize_status(text) is Status.OTHER:
-        path, _, fragment = named.group(0).partition("#")
-        return _local(raw, EvidenceKind.PATH, line, path, fragment or None, folder)
-    return Evidence(raw, EvidenceKind.TEXT, line, target=text)
+        path = named.group(0).partition("#")[0]
+        return Evidence(raw, EvidenceKind.PATH, line, target=path, fragment=frag, resolved=_inside(path, folder),
+                        lookup=lookup, problem=problem)
+    return Evidence(raw, EvidenceKind.TEXT, line, target=text, fragment=frag, lookup=lookup, problem=problem)
 
 
 def _looks_like_path(text: str) -> bool:
@@ -285,18 +292,10 @@ def _looks_like_path(text: str) -> bool:
     )
 
 
-def _local(raw: str, kind: EvidenceKind, line: int, path: str, fragment: str | None,
-           folder: str) -> Evidence:
-    cleaned = path.replace("\\", "/")
-    # a tool that percent-decodes the path ("%2e%2e/") must not escape the folder either
-    for form in dict.fromkeys((cleaned, unquote(cleaned).replace("\\", "/"))):
-        if form.startswith(("/", "~")) or re.match(r"^[a-zA-Z]:", form) or "\0" in form:
-            return Evidence(raw, kind, line, target=path, fragment=fragment, outside=True)
-        joined = posixpath.normpath(posixpath.join(folder, form))
-        if not (joined == folder or joined.startswith(folder + "/")):
-            return Evidence(raw, kind, line, target=path, fragment=fragment, outside=True)
-    joined = posixpath.normpath(posixpath.join(folder, cleaned))
-    return Evidence(raw, kind, line, target=path, fragment=fragment, resolved=joined)
+def _inside(path: str, folder: str) -> str | None:
+    """A file named inside words, relative to the folder; None when it would leave it."""
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    return joined if joined.startswith(folder + "/") else None
 
 
 _KIND_NAMES = {

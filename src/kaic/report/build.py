@@ -25,7 +25,7 @@ from ..validate import ValidationResult
 from .section import ReportContext, Section
 from .shared import analysis
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Bumped in the minor part for added fields, in the major part for changed or removed ones."""
 
 

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from . import (
+    artifact_failing_tests,
+    artifact_format_unrecognised,
+    artifact_inconsistent,
+    artifact_other_product,
+    artifact_recommended,
+    artifact_test_failed,
+    artifact_test_not_found,
+    artifact_test_skipped,
+    artifact_unparsable,
     checklist_invalid,
     checklist_missing,
     contact_email_invalid,
@@ -96,6 +105,16 @@ _MODULES = (
     local_evidence_link,
     metadata_key_style,
     top_level_key,
+    # test artifacts cited as evidence
+    artifact_unparsable,
+    artifact_failing_tests,
+    artifact_test_not_found,
+    artifact_test_failed,
+    artifact_test_skipped,
+    artifact_other_product,
+    artifact_recommended,
+    artifact_inconsistent,
+    artifact_format_unrecognised,
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in map(Rule.from_module, _MODULES)}

@@ -20,9 +20,9 @@ HINT = "Commit the evidence file itself, not a symbolic link to it."
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     for a in sub.answers:
         for e in a.evidence:
-            if e.resolved is None:
-                continue
-            link = ctx.link_on_path(e.resolved)
-            if link is not None:
-                yield Hit(f"evidence path {e.target} goes through the symbolic link {link}; not followed",
-                          e.line, a.id or None)
+            for path in dict.fromkeys(p for p in (e.lookup, e.resolved) if p is not None):
+                link = ctx.link_on_path(path)
+                if link is not None:
+                    yield Hit(f"evidence path {e.target} goes through the symbolic link {link}; not followed",
+                              e.line, a.id or None)
+                    break

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..section import Section
 from . import (
     adoption,
+    automated,
     component_findings,
     component_versions,
     components,
@@ -42,6 +43,7 @@ SECTIONS: tuple[Section, ...] = (
     timeline.SECTION,
     trends.SECTION,
     exceptions.SECTION,
+    automated.SECTION,
     findings.SECTION,
     vendors.SECTION,
     component_findings.SECTION,  # components, solutions, evidence, gaps (issue 4) ...

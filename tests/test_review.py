@@ -675,3 +675,28 @@ def test_each_finding_says_what_upstream_does(repo: Path, elsewhere: Path) -> No
     status = next(line for line in md.splitlines() if "`invalid-status`" in line and line.startswith("- "))
     assert orphan.endswith("_Upstream CI does not check this._")
     assert "_Upstream CI fails this too:_" in status
+
+
+JUNIT = """<testsuites><testsuite name="widgets" tests="2" failures="1">
+<testcase classname="widgets" name="TestWidgetSharing" time="1.0"/>
+<testcase classname="widgets" name="TestGaugeExport" time="1.0"><failure message="no gauges"/></testcase>
+</testsuite></testsuites>
+"""
+
+
+def test_test_artifact_results_per_requirement(repo: Path, elsewhere: Path) -> None:
+    (repo / V / "acme" / "junit.xml").write_text(JUNIT)
+    clean = JUNIT.replace('failures="1"', 'failures="0"').replace('<failure message="no gauges"/>', "")
+    (repo / V / "acme" / "results" / "clean.xml").write_text(clean)
+    edit_product(repo, lambda d: (answer(d, "widget_sharing")["evidence"].append("results/clean.xml#TestWidgetSharing"),
+                                  answer(d, "gauge_export")["evidence"].append("file://junit.xml#TestGaugeExport")))
+    commit_all(repo, "test artifacts")
+    code, doc = run_review(repo)
+    (sub,) = doc["submissions"]
+    backing = {r["id"]: r["artifacts"] for r in sub["requirements"]}
+    assert backing == {"widget_sharing": "verified", "dra_claims": "self-assessed",
+                       "gauge_export": "failing", "trace_hint": "self-assessed"}
+    assert code == 1
+    code, md = run_review(repo, fmt="md")
+    row = next(line for line in md.splitlines() if line.startswith("| `gauge_export`"))
+    assert "failing" in row

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..config import load_config
@@ -30,6 +30,7 @@ class SubmissionReview:
     submission: Submission
     ok: bool
     previous: Previous | None
+    backing: dict[str, str] = field(default_factory=dict)  # requirement -> kaic.artifacts.Backing value
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
 
     earlier = load_state(base).submissions if state.submissions else ()  # the vendor may match any
     subs = tuple(
-        SubmissionReview(s, result.ok(s), _previous(s, earlier))
+        SubmissionReview(s, result.ok(s), _previous(s, earlier), _backing(s, state))
         for s in state.submissions
     )
     passed = not any(f.severity is Severity.ERROR for f in found)
@@ -117,6 +118,14 @@ def _online(state: RepoState, subs: Sequence[Submission], options: OnlineOptions
     from ..online import run_online_checks
 
     return run_online_checks(state, subs, options)
+
+
+def _backing(sub: Submission, state: RepoState) -> dict[str, str]:
+    """How each answer is backed by test artifacts (the evaluation the artifact rules made)."""
+    from ..artifacts.evaluate import for_rule
+
+    found = for_rule(sub, state)
+    return {a.id: found.backing(a.id).value for a in sub.answered if a.id}
 
 
 def _previous(sub: Submission, earlier: tuple[Submission, ...]) -> Previous | None:

@@ -26,6 +26,7 @@ def _submission(sr: SubmissionReview, review: Review) -> dict[str, object]:
             "status": a.status_raw.strip(),
             "evidence": dict(Counter(e.kind.value for e in a.evidence)),
             "findings": sorted({f.rule for f in review.findings if f.path == sub.path and f.requirement == a.id}),
+            "artifacts": sr.backing.get(a.id),
         })
     return {
         "path": sub.path, "version": sub.version, "product": sub.product, "vendor": sub.vendor,

@@ -160,9 +160,10 @@ def _submission(sr: SubmissionReview, review: Review) -> list[str]:
         kinds = _counts(e.kind.value for e in answer.evidence) if answer else "–"
         checks = ", ".join(f"{_ICON[f.severity]} {md_code(f.rule)}" for f in by_req.get(rid, [])) or "✅"
         link_cell = _counts(links.get(rid, [])) if review.online else "not checked"
-        rows.append([md_code(rid), md_text(level), _prose(status or "(empty)", 60), kinds, link_cell, checks])
+        tests = md_text(sr.backing.get(rid, "–"))
+        rows.append([md_code(rid), md_text(level), _prose(status or "(empty)", 60), kinds, link_cell, tests, checks])
     if rows:
-        lines += [table(["Requirement", "Level", "Status", "Evidence", "Links", "Checks"], rows), ""]
+        lines += [table(["Requirement", "Level", "Status", "Evidence", "Links", "Test artifacts", "Checks"], rows), ""]
     if sr.previous is not None:
         lines += _previous(sr.previous)
     return lines

@@ -661,14 +661,17 @@ def test_evidence_url_malformed(tmp_path: Path) -> None:
         "https://acme.example.com/a, https://acme.example.com/b",
         "https://acme.example.com/c]",
         "https://acme.example.com/wiki/Gauge_(metric)",
+        " https://acme.example.com/d",
     ]
     r = run(tmp_path / "hit", product)
     hits = r.of("evidence-url-malformed")
     assert [(f.severity, f.line, f.requirement) for f in hits] == [
         (Severity.WARNING, r.line("- https://acme.example.com/a,"), "gauge_export"),
         (Severity.WARNING, r.line("- https://acme.example.com/c]"), "gauge_export"),
+        (Severity.WARNING, r.line("- ' https://acme.example.com/d'"), "gauge_export"),
     ]
     assert "several URLs" in hits[0].message and "stray ']'" in hits[1].message
+    assert "spaces around it" in hits[2].message
     answer(product, "gauge_export")["evidence"] = ["https://acme.example.com/a", "https://acme.example.com/b"]
     assert run(tmp_path / "clean", product).findings == []
 

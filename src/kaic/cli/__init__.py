@@ -19,8 +19,11 @@ from . import catalog as _catalog  # noqa: E402,F401
 from . import comment as _comment  # noqa: E402,F401
 from . import diff as _diff  # noqa: E402,F401
 from . import expiry as _expiry  # noqa: E402,F401
+from . import fix as _fix  # noqa: E402,F401
 from . import history as _history  # noqa: E402,F401
+from . import init as _init  # noqa: E402,F401
 from . import precommit as _precommit  # noqa: E402,F401
+from . import render as _render  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
 from . import review as _review  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401

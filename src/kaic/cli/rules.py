@@ -34,14 +34,17 @@ def rules_cmd(rule_id: Annotated[str | None, typer.Argument(help="Show one rule 
         console.print(rule.doc.strip(), markup=False, highlight=False)
         console.print(f"\nFix: {rule.hint}", markup=False, highlight=False)
         console.print(f"\n{describe(rule.id)}", markup=False, highlight=False)
+        console.print(f"kaic fix: {getattr(rule, 'fix', None) or 'no automatic fix'}", markup=False, highlight=False)
         return
     if not sys.stdout.isatty():  # piped: one tab-separated line per rule, never cut
         for rule in catalog.values():
-            print(f"{rule.id}\t{rule.severity.value}\t{_upstream_column(rule.id)}\t{rule.summary}")
+            print(f"{rule.id}\t{rule.severity.value}\t{_upstream_column(rule.id)}\t"
+                  f"{'fix' if getattr(rule, 'fix', None) else '-'}\t{rule.summary}")
         return
-    table = Table("rule", "severity", "upstream", "checks")
+    table = Table("rule", "severity", "upstream", "fix", "checks")
     for rule in catalog.values():
-        table.add_row(rule.id, rule.severity.value, _upstream_column(rule.id), rule.summary)
+        table.add_row(rule.id, rule.severity.value, _upstream_column(rule.id),
+                      "yes" if getattr(rule, "fix", None) else "", rule.summary)
     console.print(table)
 
 

@@ -29,6 +29,8 @@ def validate_cmd(
     policy: Annotated[str, typer.Option(
         "--policy", help="kaic (kaic's severities) | upstream (predict the upstream validator's CI "
         "verdict) | faq (upstream, but N/A on a conditional MUST with notes is a warning)")] = "kaic",
+    fix: Annotated[bool, typer.Option("--fix", help="First apply the fixes that cannot change meaning.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="With --fix: print the fixes as a diff, write nothing.")] = False,
 ) -> None:
     """Validate and lint submissions. Exit 0: no error finding; 1: errors; 2: usage or source error."""
     if fmt not in FORMATS:
@@ -52,6 +54,10 @@ def validate_cmd(
             chosen = tuple(s for s in chosen if s.path in changed_subs)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+    if fix:
+        from .fix import refix_and_reload
+
+        state, chosen = refix_and_reload(src, state, chosen, config, diff)
     result = validate(state, cfg, chosen, policy)
     color = out is None and sys.stdout.isatty()
     emit(FORMATS[fmt](result, color=color), out)

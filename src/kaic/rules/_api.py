@@ -111,6 +111,7 @@ class Rule:
     hint: str
     doc: str  # the module docstring: user documentation
     check: Check
+    fix: str | None = None  # what `kaic fix` does about its findings (module FIX), if anything
 
     @property
     def upstream(self) -> bool:
@@ -131,6 +132,7 @@ class Rule:
             hint=module.HINT,
             doc=module.__doc__ or "",
             check=module.check,
+            fix=getattr(module, "FIX", None),
         )
 
 

@@ -15,6 +15,7 @@ from ._api import Context, Hit, Severity, fold, shorten
 ID = "description-edited"
 SEVERITY = Severity.WARNING
 HINT = "Restore the checklist's description; put your own words in notes."
+FIX = "Puts the checklist's description back (notes keep the vendor's words)."
 
 
 def word_diff(old: str, new: str) -> str:

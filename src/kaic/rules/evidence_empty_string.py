@@ -12,6 +12,7 @@ from ._api import Context, Hit, Severity
 ID = "evidence-empty-string"
 SEVERITY = Severity.WARNING
 HINT = "Remove the empty entry or put the missing link in it."
+FIX = "Removes the empty items."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -15,6 +15,7 @@ from ._api import Context, Hit, Severity
 ID = "evidence-not-a-list"
 SEVERITY = Severity.WARNING
 HINT = "Write evidence as a YAML list: evidence: [\"https://...\"]."
+FIX = "Wraps a link or path in a one-item list; a blank or a status word such as N/A becomes []; prose is left to the vendor."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -4,7 +4,8 @@ One list item should hold one URL. Items such as `https://a.example/x,
 https://b.example/y` or a link ending in `]` or `)` left over from Markdown are
 not clickable as written and hide the second link from link checkers.
 
-Fails (warning): `- "https://example.com/a, https://example.com/b"`, `- "https://example.com/a]"`.
+Fails (warning): `- "https://example.com/a, https://example.com/b"`, `- "https://example.com/a]"`,
+`- " https://example.com/a"` (spaces around the link).
 Passes: `- "https://example.com/a"` and `- "https://example.com/b"` as two items.
 """
 
@@ -17,6 +18,7 @@ from ._api import Context, Hit, Severity
 ID = "evidence-url-malformed"
 SEVERITY = Severity.WARNING
 HINT = "Put one URL per evidence item, without spaces, quotes or Markdown brackets."
+FIX = "Splits an item made only of several URLs into one item per URL; trims spaces around a URL."
 _SECOND_URL = re.compile(r".+?[\s,;]+\w[\w+.-]*://")
 _TRAILING = re.compile(r"[\]\)>\"'`]$")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() tells, found without a Python loop
@@ -39,3 +41,5 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             elif _TRAILING.search(url) and not (_balanced(url, "]", "[") and _balanced(url, ")", "(")
                                                  and url[-1] not in "\"'`>"):
                 yield Hit(f"evidence URL of {a.id} ends in a stray {url[-1]!r}: {url}", e.line, a.id or None)
+            elif url != e.raw:
+                yield Hit(f"evidence URL of {a.id} has spaces around it: {e.raw!r}", e.line, a.id or None)

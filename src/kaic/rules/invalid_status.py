@@ -15,6 +15,7 @@ from ._api import Context, Hit, Severity, facts
 ID = "invalid-status"
 SEVERITY = Severity.ERROR
 HINT = "Use exactly one of: Implemented, Not Implemented, Partially Implemented, N/A."
+FIX = "Rewrites a valid status differing only in case, spacing, '_' or '-' (implemented -> Implemented)."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -12,6 +12,7 @@ from ._api import Context, Hit, Severity
 ID = "level-edited"
 SEVERITY = Severity.ERROR
 HINT = "Restore the checklist's level; kaic uses the checklist's level either way."
+FIX = "Puts the checklist's level back."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -15,6 +15,7 @@ from ._api import Context, Hit, Severity, facts
 ID = "metadata-key-style"
 SEVERITY = Severity.INFO
 HINT = "Use the checklist's key names (camelCase)."
+FIX = "Renames the key to the checklist's spelling, unless that key is also present."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

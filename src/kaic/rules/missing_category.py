@@ -12,6 +12,7 @@ from ._api import Context, Hit, Severity, facts
 ID = "missing-category"
 SEVERITY = Severity.ERROR
 HINT = "Copy the missing category and its requirements from the checklist."
+FIX = "Adds the category with its requirements as empty blocks to fill in."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -17,6 +17,7 @@ from ._api import Context, Hit, Severity, facts
 ID = "missing-requirement"
 SEVERITY = Severity.ERROR
 HINT = "Add the requirement with its id, description and level copied from the checklist."
+FIX = "Adds the requirement as an empty block (id, description, level from the checklist)."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import version_key
 from ..report.markup import submission_anchor, submission_label
+from .deep_dives import deep_dives_view
 
 STATUS_CLASS = {
     "Implemented": "ok",
@@ -160,6 +161,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
             "statuses": [(st, {"": "(empty)", "missing": "missing (left out)"}.get(st, st)) for st in statuses_seen],
         },
         "components": _components(data),
+        "deep_dives": deep_dives_view(data),
         "timeline": _timeline(timeline),
         "automated": _automated(data.get("automated_verification")),
         "findings": sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.get("severity", ""), 9),

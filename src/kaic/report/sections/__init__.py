@@ -14,6 +14,8 @@ from . import (
     component_versions,
     components,
     conformance,
+    deep_dives,
+    distinctive_profiles,
     ecosystems,
     evidence,
     exceptions,
@@ -22,10 +24,12 @@ from . import (
     history,
     inventory,
     matrix,
+    practices,
     profiles,
     projects,
     requirements,
     solutions,
+    stack_patterns,
     summary,
     timeline,
     trends,
@@ -56,5 +60,9 @@ SECTIONS: tuple[Section, ...] = (
     evidence.SECTION,
     gaps.SECTION,
     profiles.SECTION,  # ... until here
+    deep_dives.SECTION,  # requirement deep dives, distinctive profiles, practices (issue 15)
+    stack_patterns.SECTION,
+    distinctive_profiles.SECTION,
+    practices.SECTION,
     inventory.SECTION,
 )

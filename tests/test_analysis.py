@@ -237,6 +237,17 @@ def test_level_comes_from_the_checklist_not_the_file() -> None:
     assert verdict(sub, checklist("2.1", V1)).strict is True
 
 
+def test_implemented_arguing_it_does_not_apply_is_an_na() -> None:
+    """An Implemented whose notes argue the requirement does not apply fails strict
+    conformance as an N/A in disguise and passes lenient conformance like an N/A with notes."""
+    sub = submission("2.1", "x", "X", {"gang": "Implemented", "metrics": (
+        "Implemented", "Satisfied by virtue of the condition not applying: no metrics are exposed.")})
+    v = verdict(sub, checklist("2.1", V1))
+    assert (v.strict, v.lenient) == (False, True)
+    assert [(f.requirement, f.status) for f in v.strict_failures] == [("metrics", "N/A in disguise")]
+    assert v.accepted_na == ("metrics",)
+
+
 def test_missing_must_and_unparsed_file() -> None:
     sub = submission("2.1", "x", "X", {"gang": "Implemented"})
     v = verdict(sub, checklist("2.1", V1))

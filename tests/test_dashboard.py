@@ -198,6 +198,9 @@ def test_corpus_dashboard(tmp_path: Path, corpus_checkout: Path) -> None:
     assert html.count('<tr data-vendor="') == sum(1 for _ in corpus_checkout.glob("v*/*/PRODUCT.yaml"))
     assert html.count('class="detail"') == sum(1 for _ in corpus_checkout.glob("v*/*/PRODUCT.yaml"))
     assert html.count("<svg") >= 5  # certifications by month, four trends (and adoption, with components)
+    # the "current" filter: every row says its certification and its platform's standing
+    assert 'id="f-cert"' in html and '<option value="platform">' in html
+    assert html.count('data-cert="current"') + html.count('data-cert="expired"') == html.count('<tr data-vendor="')
     # a withdrawn submission is listed in the timeline but has no detail view
     assert "v1.33/rosa" in html and 'id="sub-v1-33-rosa"' not in html
 

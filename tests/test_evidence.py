@@ -72,7 +72,7 @@ def test_grades_and_reasons() -> None:
     tests = assess(parse_submission("v1.99/x/PRODUCT.yaml", _sub(
         ["https://github.com/a/b/blob/main/run/test_result.log"])), tree, files)
     assert tests.grade is Grade.TESTS
-    assert tests.reason.startswith("1 of 2 claimed requirements has test code or output")
+    assert tests.reason.startswith("1 of 2 claimed requirements have test code or output, at least the 50% needed")
 
     walk = assess(parse_submission("v1.99/x/PRODUCT.yaml", _sub(["steps.md"])), tree, files)
     assert walk.grade is Grade.WALKTHROUGHS
@@ -80,12 +80,32 @@ def test_grades_and_reasons() -> None:
 
     docs = assess(parse_submission("v1.99/x/PRODUCT.yaml", _sub(["https://docs.example.com/op"])), tree, {})
     assert docs.grade is Grade.DOCUMENTATION
-    assert docs.reason == ("2 of 2 claimed requirements are backed by documentation, blogs or documents only "
-                           "(0 with test code or output, 0 with walkthroughs, 2 with documentation only, "
-                           "0 without usable evidence)")
+    assert docs.reason == ("0 of 2 claimed requirements have tests or walkthroughs, under the 50% needed for "
+                           "walkthroughs (2 with product documentation)")
 
     broken = assess(parse_submission("v1.99/x/PRODUCT.yaml", _sub(["missing.md", "../escape.md"])), tree, files)
     assert [i.cls for i in broken.requirements[0].items] == [C.BROKEN, C.BROKEN]
+
+
+def test_one_walkthrough_among_many_claims_is_not_a_walkthroughs_submission() -> None:
+    """Requirements are graded first; the submission by the share of its claims at each
+    level against the `grading` shares of data/evidence.yaml."""
+    ids = [f"req_{i}" for i in range(9)]
+    evidence = {rid: "https://docs.example.com/how-to" for rid in ids}
+    evidence["req_0"] = "https://gist.github.com/someone/abc"  # a walkthrough
+    evidence["req_1"] = "https://docs.example.com/ai-conformance.html#req-1"  # a vendor conformance page
+    evidence["req_2"] = "https://kueue.sigs.k8s.io/"  # only a project's home page
+    evidence["req_3"] = "https://medium.com/@someone/post"  # a blog
+    text = "metadata:\n  vendorName: V\nspec:\n  general:\n" + "".join(
+        f'    - id: {rid}\n      level: MUST\n      status: Implemented\n      evidence:\n        - "{url}"\n'
+        for rid, url in evidence.items())
+    report = assess(parse_submission("v1.99/x/PRODUCT.yaml", text.encode()), {}, {})
+    assert [r.level for r in report.requirements] == [
+        "walkthrough", "conformance-page", "generic", "generic", *["documentation"] * 5]
+    assert report.grade is Grade.DOCUMENTATION
+    assert report.reason == ("1 of 9 claimed requirements have tests or walkthroughs, under the 50% needed for "
+                             "walkthroughs (1 with a walkthrough, 1 with a vendor conformance page, 5 with product "
+                             "documentation, 2 with generic pages only)")
 
 
 def test_links_in_notes_count_as_evidence() -> None:

@@ -85,3 +85,29 @@ def test_renderings_escape_and_agree() -> None:
     text = expiry_text(data)
     assert "Expiring within 30 days:" in text and "(11 days left)" in text
     assert "\x1b" not in expiry_text({**data, "expiring": [{**data["expiring"][0], "vendor": "evil\x1b[2J"}]})
+
+
+def test_platform_view_current_renewed_lapsed() -> None:
+    """A product line across versions: an expired certification of a platform certified
+    again for a newer version is renewed; a platform with nothing current has lapsed."""
+    from kaic.history import current_paths, platform_lines, platform_status
+
+    day = date(2025, 7, 1)  # v2.0/mid expired on 2025-06-01, v2.1/mid is current; Old Corp lapsed
+    lines = platform_lines(CERTS, day)
+    by_product = {line.product: line for line in lines}
+    assert by_product["mid"].status == "current" and by_product["mid"].current == ("2.1",)
+    assert by_product["old"].status == "lapsed" and by_product["gone"].status == "lapsed"
+    assert by_product["late"].status == "current"
+    assert [line.product for line in platform_lines(CERTS, date(2025, 4, 1))].count("late") == 0  # not merged yet
+    status = {c.path.split("/PRODUCT.yaml")[0]: platform_status(c, day, lines) for c in CERTS}
+    assert status == {"v2.0/old": "lapsed", "v2.0/mid": "renewed", "v2.1/mid": "current", "v2.1/gone": "lapsed",
+                      "v2.2/new": "current", "v2.2/late": "current"}
+    assert current_paths(CERTS, day) == {"v2.1/mid/PRODUCT.yaml", "v2.2/new/PRODUCT.yaml", "v2.2/late/PRODUCT.yaml"}
+
+
+def test_one_vendor_name_in_the_expiry_lists() -> None:
+    groups = parse_vendor_groups({"version": 1, "groups": [{"id": "g", "name": "G", "description": "d"}],
+                                  "vendors": [{"name": "Mid Corporation", "match": ["mid corp"], "group": "g"}]})
+    data = expiry_data(expiry(CERTS, date(2025, 7, 1), 90, "2.2", groups))
+    assert {c["vendor"] for c in data["current"] if c["product"] == "mid"} == {"Mid Corporation"}
+    assert {c["vendor_as_written"] for c in data["current"] if c["product"] == "mid"} == {"Mid Corp"}

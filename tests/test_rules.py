@@ -599,6 +599,96 @@ def test_device_plugin_as_dra(tmp_path: Path) -> None:
     assert run(tmp_path / "clean", product).findings == []
 
 
+def test_forward_looking_dra_is_not_about_dra(tmp_path: Path) -> None:
+    """A requirement naming DRA only in a "Forward-looking: Once ..." sentence is not about
+    DRA: time-slicing through a device plugin answers it (the v1.35 gpu_sharing case)."""
+    spec = {"widgets": [("widget_sharing", "MUST", "Provide one widget sharing strategy. Forward-looking: Once the "
+                         "widget supports sharing as part of DRA, the platform should expose the DRA mechanism.")]}
+    product = clean_product()
+    product["spec"] = {"widgets": [answer(product, "widget_sharing")]}
+    answer(product, "widget_sharing")["notes"] = "Time-slicing through the Acme device plugin."
+    r = run(tmp_path, product, checklists={VERSION: checklist_text(spec)})
+    assert r.of("device-plugin-as-dra") == []
+
+
+def test_status_contradicts_notes_of_another_subject(tmp_path: Path) -> None:
+    """A negative about another subject in the same note is a qualification; one whose
+    subject is the platform or the requirement itself still contradicts."""
+    product = clean_product()
+    answer(product, "widget_sharing")["notes"] = "Time-slicing is enabled. MIG is not supported on T4 widgets."
+    assert run(tmp_path / "other", product).of("status-contradicts-notes") == []
+    answer(product, "widget_sharing")["notes"] = "Time-slicing works. The platform does not provide widget copies."
+    r = run(tmp_path / "platform", product)
+    expect(r, "status-contradicts-notes", Severity.WARNING, r.line("notes:", after="id: widget_sharing"),
+           "widget_sharing")
+    answer(product, "widget_sharing")["notes"] = "Widget sharing is not supported on T4 widgets."
+    r = run(tmp_path / "own", product)
+    assert [f.requirement for f in r.of("status-contradicts-notes")] == ["widget_sharing"]
+
+
+@covers("na-in-disguise")
+def test_na_in_disguise(tmp_path: Path) -> None:
+    product = clean_product()
+    answer(product, "widget_sharing")["notes"] = "Satisfied by virtue of the condition not applying to Acme."
+    answer(product, "gauge_export")["notes"] = "N/A is accepted per the criterion, since there is no gauge."
+    r = run(tmp_path / "hit", product)
+    assert [(f.requirement, f.line, f.severity) for f in r.of("na-in-disguise")] == [
+        ("widget_sharing", r.line("notes:", after="id: widget_sharing"), Severity.WARNING),
+        ("gauge_export", r.line("notes:", after="id: gauge_export"), Severity.WARNING),
+    ]
+    assert r.of("status-contradicts-notes") == []  # one finding for one defect
+    answer(product, "widget_sharing")["notes"] = "Applies to every widget pool."
+    answer(product, "gauge_export")["notes"] = "Gauges are exported in a standard format."
+    assert run(tmp_path / "clean", product).findings == []
+
+
+@covers("notes-copied")
+def test_notes_copied(tmp_path: Path) -> None:
+    text = ("Acme demonstrates widget sharing by running two pods on one widget, and the test run shows "
+            "that both pods read the same widget without copying it.")
+    product = clean_product()
+    answer(product, "widget_sharing")["notes"] = text
+    answer(product, "gauge_export")["notes"] = text.replace("Acme demonstrates", "The Acme platform demonstrates")
+    r = run(tmp_path / "hit", product)
+    f = expect(r, "notes-copied", Severity.WARNING, r.line("notes:", after="id: gauge_export"), "gauge_export")
+    assert "widget_sharing" in f.message
+    # templated notes whose only long part is a link are no copy
+    for rid in ("widget_sharing", "gauge_export"):
+        answer(product, rid)["notes"] = f"test code: https://acme.example.com/tests/e2e/ai/{rid}/suite_test.go#L270"
+    assert run(tmp_path / "links", product).of("notes-copied") == []
+    answer(product, "gauge_export")["notes"] = "Gauges are exported in the Prometheus format by the Acme agent."
+    assert run(tmp_path / "clean", product).findings == []
+
+
+@covers("evidence-off-topic")
+def test_evidence_off_topic(tmp_path: Path) -> None:
+    product = clean_product()
+    answer(product, "widget_sharing")["evidence"] = ["https://acme.example.com/docs/gauge-export"]
+    r = run(tmp_path / "hit", product)
+    f = expect(r, "evidence-off-topic", Severity.WARNING, r.line("- https://acme.example.com/docs/gauge-export"),
+               "widget_sharing")
+    assert "gauge_export" in f.message and '"gauge export"' in f.message
+    # a link naming its own requirement too, or naming none, is not judged off-topic
+    answer(product, "widget_sharing")["evidence"] = ["https://acme.example.com/docs/widget-sharing-gauge-export",
+                                                     "https://acme.example.com/docs/getting-started"]
+    assert run(tmp_path / "clean", product).findings == []
+
+
+@covers("evidence-generic")
+def test_evidence_generic(tmp_path: Path) -> None:
+    product = clean_product()
+    answer(product, "widget_sharing")["evidence"] = ["https://kueue.sigs.k8s.io/", "https://github.com/volcano-sh/volcano"]
+    r = run(tmp_path / "hit", product)
+    f = expect(r, "evidence-generic", Severity.INFO, r.line("evidence:", after="id: widget_sharing"), "widget_sharing")
+    assert "Kueue" in f.message and "Volcano" in f.message
+    # a deeper page of the project's repository, or a second link of the vendor's, passes
+    answer(product, "widget_sharing")["evidence"] = [
+        "https://github.com/kubernetes/autoscaler/tree/master/cluster-autoscaler/cloudprovider/acme"]
+    assert run(tmp_path / "deep", product).findings == []
+    answer(product, "widget_sharing")["evidence"] = ["https://kueue.sigs.k8s.io/", "https://acme.example.com/docs/kueue"]
+    assert run(tmp_path / "clean", product).findings == []
+
+
 @covers("local-evidence-outside")
 def test_local_evidence_outside(tmp_path: Path) -> None:
     product = clean_product()

@@ -3,6 +3,11 @@
 - strict: every MUST is "Implemented";
 - lenient: every MUST is "Implemented", or "N/A" with notes that say why.
 
+An "Implemented" whose notes argue that the requirement does not apply ("satisfied by
+virtue of the condition not applying": the `na-in-disguise` rule, phrases in
+data/requirement_terms.yaml) is read as the N/A it is: it fails strict conformance (as
+"N/A in disguise") and passes lenient conformance like any N/A with notes.
+
 The level is the checklist's, never the one a vendor wrote into its file. A submission
 whose version has no readable checklist, or whose file could not be parsed, cannot be
 judged: both verdicts are None.
@@ -14,9 +19,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Checklist, Status, Submission
+from ..terms import cues
 from .matrix import MISSING
 
-STRICT_RULE = "every MUST requirement of the version's checklist is Implemented"
+STRICT_RULE = ("every MUST requirement of the version's checklist is Implemented (an Implemented whose notes "
+               "argue the requirement does not apply counts as N/A)")
+NA_IN_DISGUISE = "N/A in disguise"
 LENIENT_RULE = "every MUST requirement is Implemented, or N/A with notes explaining why"
 
 
@@ -56,6 +64,10 @@ def verdict(sub: Submission, checklist: Checklist | None) -> Verdict:
             lenient_fail.append(Shortfall(rid, MISSING))
             continue
         status, notes = first[rid]
+        if status is Status.IMPLEMENTED and cues().not_applying_in(notes):
+            strict_fail.append(Shortfall(rid, NA_IN_DISGUISE))
+            accepted.append(rid)
+            continue
         if status is Status.IMPLEMENTED:
             continue
         strict_fail.append(Shortfall(rid, status.value))

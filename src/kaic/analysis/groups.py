@@ -48,6 +48,11 @@ class VendorGroups:
         """The curated entry for a raw or folded vendor name, if the file lists it."""
         return self._by_spelling.get(fold_vendor(vendor_name))
 
+    def display(self, vendor_name: str) -> str:
+        """The one name the report uses for a vendor: the curated name, else as written."""
+        entry = self.curated(vendor_name)
+        return entry.name if entry is not None and entry.name else vendor_name.strip()
+
     def group_of(self, vendor_name: str) -> Group:
         entry = self.curated(vendor_name)
         if entry is not None:

@@ -50,7 +50,8 @@ def report_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write the report files into.")] = None,
     vendor_groups: Annotated[Path | None, typer.Option("--vendor-groups", help="A vendor-groups YAML file instead of kaic's own.")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file (as for validate).")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: the day certification statuses are judged on (default: today).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: the day certification statuses are judged on (default: today; the commit's date when --ref names an older state).")] = None,
+    current: Annotated[bool, typer.Option("--current", help="Count only submissions whose certification is current on --as-of.")] = False,
     history: Annotated[bool, typer.Option("--history/--no-history", help="Walk the git history for the timeline and trends sections.")] = True,
 ) -> None:
     """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
@@ -82,7 +83,23 @@ def report_cmd(
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:
         fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    report = build_report(state, validate(state, cfg), options={"vendor_groups": groups, "as_of": day, "history": history})
+    options: dict[str, object] = {"vendor_groups": groups, "as_of": day, "history": history}
+    if day is None and ref is not None:
+        from ..report.sections._history import older_state_day
+
+        older = older_state_day(state)
+        if older is not None:
+            options["as_of"], options["as_of_reason"] = older
+    if current:
+        from ..report.current import current_only
+
+        try:
+            state, dropped = current_only(state, options)
+        except SourceError as exc:
+            fail(exc.message, exc.hint)
+        options["current_only"] = True
+        options["left_out"] = dropped
+    report = build_report(state, validate(state, cfg), options=options)
 
     written: list[Path] = []
     for name in formats:

@@ -19,6 +19,7 @@ from .evidence import EvidenceReport, Grade, assess
 from .gaps import Gaps, gaps_for
 from .localfiles import FILE_LIMIT, TEXT_EXTENSIONS, extension, folder_files
 from .model import Detection
+from .rollup import roll_up
 from .solutions import SolutionsSpec, SubmissionSolutions, load_spec, solve
 
 
@@ -41,6 +42,7 @@ class Adoption:
     paths: list[str] = field(default_factory=list)  # submissions adopting it (M or X), in state order
     marks: dict[str, str] = field(default_factory=dict)  # path -> "M" | "X"
     versions: dict[str, str] = field(default_factory=dict)  # path -> first version read
+    via: dict[str, str] = field(default_factory=dict)  # path -> umbrella carrying it (not named there)
 
     @property
     def count(self) -> int:
@@ -74,6 +76,8 @@ class ComponentAnalysis:
                     a = found[c.repo] = Adoption(c.repo, c.name)
                 a.paths.append(path)
                 a.marks[path] = c.mark
+                if c.via:
+                    a.via[path] = c.via
                 if c.version:
                     a.versions[path] = c.version
         order = {k: i for i, k in enumerate(self.catalog.order(found))}
@@ -188,7 +192,8 @@ def _analyse(state: RepoState, sub: Submission, validation: ValidationResult | N
     if parts is None:
         files = folder_files(state, sub)
         det = detect(sub, catalog, files)
-        parts = (det, assess(sub, state.tree, files), solve(sub, det, catalog, spec))
+        # solutions read what is named; adoption also counts what umbrellas carry
+        parts = (roll_up(det, catalog), assess(sub, state.tree, files), solve(sub, det, catalog, spec))
         if table is not None:
             if len(table) >= _SHARED_LIMIT:
                 del table[next(iter(table))]

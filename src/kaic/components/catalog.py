@@ -358,6 +358,11 @@ def check_data(data: Any, schema: Mapping[str, Any] | None = None, regexes: bool
                     problems.append(f"{e.name}: pattern {pattern!r} must not use named groups")
             except re.error as exc:
                 problems.append(f"{e.name}: pattern {pattern!r} is not a regular expression: {exc}")
+    keys = {e.key for e in entries}
+    for e in entries:
+        for member in e.get("includes") or ():
+            if member not in keys:
+                problems.append(f"{e.name}: includes {member!r}, which is not a catalog project")
     return problems
 
 

@@ -21,7 +21,7 @@ from .catalog import Catalog
 from .localfiles import LocalFile
 from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
-from .text import Clauses, LineIndex, Tag
+from .text import TAG_ORDER, Clauses, LineIndex, Tag, restates
 from .urls import URL_IN_TEXT, Url, parse, repo_of, slug_text, version_in_rest
 from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
 
@@ -51,6 +51,12 @@ class _Scan:
     catalog: Catalog
     mentions: list[Mention]
 
+    @property
+    def packaging(self) -> tuple[str, ...]:
+        """The catalog's packaging cues, lower case (a wrapper's version is its own)."""
+        return tuple(str(p.get("cue", "")).lower() for p in self.catalog.data.get("packaging") or ()
+                     if isinstance(p, dict) and p.get("cue"))
+
     def _ambiguity(self, term: Term, place: Place, scope: str) -> str | None:
         """None for an ordinary term; "confirmed" when the hit is in one of the entry's
         context requirements or a context pattern occurs in the same scope; else
@@ -67,7 +73,8 @@ class _Scan:
 
     # -- links ---------------------------------------------------------------------------
 
-    def url(self, raw: str, place: Place, tag: Tag | None, scope: str = "", words: bool = True) -> None:
+    def url(self, raw: str, place: Place, tag: Tag | None, scope: str = "", words: bool = True,
+            wording: str = "") -> None:
         url = parse(raw)
         if url is None:
             return
@@ -79,10 +86,16 @@ class _Scan:
             version = version_in_rest(prefix, rest)
             self.mentions.append(Mention(target, place, Via.URL, _snippet(raw), version, tag))
         if words:
-            self.link_words(url, place, tag, linked, scope)
+            self.link_words(url, place, tag, linked, scope, wording)
 
-    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None, scope: str) -> None:
+    def link_words(self, url: Url, place: Place, tag: Tag | None, skip: str | None, scope: str,
+                   wording: str = "") -> None:
         text = slug_text(url)
+        # an anchor that only restates the requirement it is evidence for names nothing
+        quoted_from = len(text) + 1
+        if wording and url.fragment and restates(url.fragment.replace("_", " "), wording):
+            fragment = url.fragment.removeprefix(":~:text=")
+            quoted_from = len(text) - len(fragment)
         seen: set[str] = set()
         hits = list(self.catalog.matcher.scan(text))
         folded = list(self.catalog.link_matcher.scan(text))
@@ -97,7 +110,8 @@ class _Scan:
             seen.add(target)
             via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.LINK_WORDS
             ambiguity = self._ambiguity(hit.term, place, scope or text)
-            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, tag,
+            hit_tag = tag or (Tag.QUOTED if hit.start >= quoted_from else None)
+            self.mentions.append(Mention(target, place, via, _snippet(text[hit.start : hit.end]), None, hit_tag,
                                          ambiguity=ambiguity))
 
     # -- prose ---------------------------------------------------------------------------
@@ -119,7 +133,7 @@ class _Scan:
         hits = list(self.catalog.matcher.scan(masked))
         if not hits:
             return
-        versions = _versions(masked, hits, index, blocks)
+        versions = _versions(masked, hits, index, blocks, self.packaging)
         clauses = Clauses(masked)
         for i, hit in enumerate(hits):
             line = index.line(hit.start)
@@ -155,16 +169,44 @@ def _paragraph(text: str, pos: int) -> str:
     return text[left : end.start() if end else len(text)]
 
 
+# After an API version, wording that places it elsewhere: "DRA v1 APIs ... are GA in
+# Kubernetes v1.34+" (in a v1.33 submission), "v1 is not available yet".
+_ELSEWHERE = re.compile(
+    r"\b(?:not\s+(?:yet\s+)?(?:available|supported|served|enabled)|unavailable"
+    r"|(?:GA|generally\s+available|available|stable)\s+(?:only\s+)?(?:in|from|since|starting\s+(?:in|with|from))"
+    r"\s+(?:Kubernetes\s+)?v?\d+\.\d+\+)",
+    re.IGNORECASE,
+)
+
+
 def _api_version_after(clauses: Clauses, start: int, end: int) -> str | None:
     """`resource.k8s.io/v1beta1`, "DRA v1 APIs", "... at v1beta1": the first API version
-    written after the mention in its clause."""
+    written after the mention in its clause; None when the clause says that version is
+    not there ("are GA in Kubernetes v1.34+", "not available")."""
     _, right = clauses.bounds(start, end)
     m = _API_VERSION.search(clauses.text, end, right)
-    return m.group(0) if m else None
+    if m is None or _ELSEWHERE.search(clauses.text, m.end(), right):
+        return None
+    return m.group(0)
 
 
-def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> list[str | None]:
-    """The version of each hit: right after it on its line, or from a version-key line below."""
+def _wrapped(text: str, index: LineIndex, name_line: int, version_line: int, cues: tuple[str, ...]) -> bool:
+    """The command holding both lines installs through a wrapper (a packaging cue of the
+    catalog): its version is the wrapper's. The command is the run of lines around them
+    joined by trailing backslashes."""
+    if not cues:
+        return False
+    first = name_line
+    while first > 1 and text[index.start(first - 1) : index.end(first - 1, len(text))].rstrip().endswith("\\"):
+        first -= 1
+    command = text[index.start(first) : index.end(version_line, len(text))].lower()
+    return any(cue in command for cue in cues)
+
+
+def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool,
+              packaging: tuple[str, ...] = ()) -> list[str | None]:
+    """The version of each hit: right after it on its line, or from a version-key line below
+    (unless the command installs it through a wrapper: `packaging` cues)."""
     out: list[str | None] = [None] * len(hits)
     lines_with_hits: dict[int, list[int]] = {}
     for i, hit in enumerate(hits):
@@ -201,7 +243,7 @@ def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool) -> lis
             candidates = [i for i in lines_with_hits.get(above, ()) if hits[i].term.versioned]
             if candidates:
                 last = candidates[-1]
-                if out[last] is None:
+                if out[last] is None and not _wrapped(text, index, above, line, packaging):
                     out[last] = version
                 break
     return out
@@ -324,7 +366,8 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
         for ev in answer.evidence:
             place = Place(answer.id, "evidence", None, ev.line)
             if ev.kind is EvidenceKind.URL:
-                scan.url(ev.target, place, status_tag, scope)
+                scan.url(ev.target, place, status_tag, scope, wording=f"{answer.id.replace('_', ' ')} "
+                                                                      f"{answer.description or ''}")
             elif ev.kind is EvidenceKind.TEXT:
                 scan.prose(ev.target, _field_places(place, False), status_tag, False, scope)
     refs = _references(sub)
@@ -381,7 +424,7 @@ def _fold(target: str, name: str, mentions: list[Mention], platform: bool) -> Co
             seen_versions.add(normalize(m.version))
             versions.append((m.version, m.place))
     tags = {m.tag for m in mentions}
-    tag = None if None in tags else (Tag.ROADMAP if Tag.ROADMAP in tags else Tag.NEGATIVE)
+    tag = None if None in tags else next((t for t in TAG_ORDER if t in tags), Tag.NEGATIVE)
     return Component(
         repo=target,
         name=name,

@@ -11,11 +11,16 @@ name and content), never from what the vendor says about it:
 - product documentation; a blog post or marketing page;
 - an image only; a broken local path (missing, outside the folder, a link); empty.
 
-A submission's grade follows from the best class of each claimed requirement
-(Implemented or Partially Implemented): *reproducible tests* when at least half of them
-have test code or output, *walkthroughs* when some have tests or procedures (or the
-folder holds them), *documentation only* when only documentation, blogs or documents
-back them, *no usable evidence* otherwise. The reason names the counts.
+Each requirement is graded first, by its best item: *tests* (test code or output),
+*walkthrough* (a procedure or transcript), *conformance page* (a vendor page written
+for the conformance program: documentation whose path names `conformance_page_words`),
+*documentation* (product documentation or a shared document), *generic* (a blog or
+marketing page, another link, or only an open-source project's home page) or *none*.
+A submission is then graded by the share of its claimed requirements (Implemented or
+Partially Implemented) at each level, against the `grading` shares of data/evidence.yaml:
+*reproducible tests* when at least `tests` of them have tests, *walkthroughs* when at
+least `walkthroughs` have tests or walkthroughs, *mostly documentation* when anything else
+backs them, *no usable evidence* otherwise. The reason names the counts and the share.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import Any
 import yaml
 
 from ..model import Evidence, EvidenceKind, Status, Submission
+from ..project_pages import project_home
 from ..source import EntryKind, Tree
 from .localfiles import IMAGE_EXTENSIONS, LocalFile, extension
 from .urls import URL_IN_TEXT, parse
@@ -92,8 +98,19 @@ class Grade(StrEnum):
 GRADE_LABELS = {
     Grade.TESTS: "reproducible test evidence",
     Grade.WALKTHROUGHS: "walkthroughs",
-    Grade.DOCUMENTATION: "documentation only",
+    Grade.DOCUMENTATION: "mostly documentation",
     Grade.NONE: "no usable evidence",
+}
+
+# Requirement levels, best first, and their labels.
+LEVELS = ("tests", "walkthrough", "conformance-page", "documentation", "generic", "none")
+LEVEL_LABELS = {
+    "tests": "with test code or output",
+    "walkthrough": "with a walkthrough",
+    "conformance-page": "with a vendor conformance page",
+    "documentation": "with product documentation",
+    "generic": "with generic pages only",
+    "none": "without usable evidence",
 }
 
 # -- classifying one item ---------------------------------------------------------------
@@ -128,10 +145,17 @@ class Vocabulary:
     code_extensions: frozenset[str]
     output_extensions: frozenset[str]
     doc_extensions: frozenset[str]
+    conformance_page_words: frozenset[str] = frozenset()
+    grade_tests: float = 0.5  # share of claims with tests for "reproducible tests"
+    grade_walkthroughs: float = 0.5  # share of claims with tests or walkthroughs for "walkthroughs"
 
     @classmethod
     def parse(cls, data: Mapping[str, Any]) -> Vocabulary:
-        return cls(**{f: frozenset(str(x).lower() for x in data.get(f) or ()) for f in cls.__dataclass_fields__})
+        grading = data.get("grading") or {}
+        words = {f: frozenset(str(x).lower() for x in data.get(f) or ()) for f in cls.__dataclass_fields__
+                 if not f.startswith("grade_")}
+        return cls(**words, grade_tests=float(grading.get("tests", 0.5)),
+                   grade_walkthroughs=float(grading.get("walkthroughs", 0.5)))
 
 
 VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "evidence.yaml"
@@ -269,16 +293,39 @@ class RequirementEvidence:
     status: str
     best: EvidenceClass
     items: tuple[Item, ...]
+    level: str = "none"  # one of LEVELS (see level_of)
 
-    @property
-    def level(self) -> str:
-        if self.best in TEST_CLASSES:
-            return "tests"
-        if self.best in (EvidenceClass.WALKTHROUGH,):
-            return "walkthrough"
-        if self.best in (EvidenceClass.SHARED_DOC, EvidenceClass.DOCUMENTATION, EvidenceClass.BLOG, EvidenceClass.OTHER):
-            return "documentation"
-        return "none"
+
+def _conformance_page(raw: str) -> bool:
+    url = parse(raw)
+    if url is None:
+        return False
+    words = vocabulary().conformance_page_words
+    name = url.path.lower()
+    return any(w in name for w in words)
+
+
+def _project_home(raw: str) -> bool:
+    """An open-source project's own home page (its site or repository root, README, docs root)."""
+    return project_home(raw) is not None
+
+
+def level_of(items: tuple[Item, ...]) -> str:
+    """A requirement's level: its best item, read as tests > walkthrough > conformance
+    page > documentation > generic > none."""
+    classes = {i.cls for i in items}
+    if classes & TEST_CLASSES:
+        return "tests"
+    if EvidenceClass.WALKTHROUGH in classes:
+        return "walkthrough"
+    docs = [i for i in items if i.cls in (EvidenceClass.DOCUMENTATION, EvidenceClass.SHARED_DOC)]
+    if any(i.cls is EvidenceClass.DOCUMENTATION and _conformance_page(i.raw) for i in docs):
+        return "conformance-page"
+    if any(not _project_home(i.raw) for i in docs):
+        return "documentation"
+    if docs or classes & {EvidenceClass.BLOG, EvidenceClass.OTHER}:
+        return "generic"
+    return "none"
 
 
 @dataclass(frozen=True)
@@ -310,14 +357,15 @@ def assess(sub: Submission, tree: Tree, files: Mapping[str, LocalFile]) -> Evide
             items.append(Item(answer.id, ev.raw, ev.line, "evidence", cls))
         for m in URL_IN_TEXT.finditer(answer.notes or ""):
             items.append(Item(answer.id, m.group(0), answer.notes_line, "notes", classify_url(m.group(0))))
-        reqs.append(RequirementEvidence(answer.id, answer.status.value, best([i.cls for i in items]), tuple(items)))
+        reqs.append(RequirementEvidence(answer.id, answer.status.value, best([i.cls for i in items]), tuple(items),
+                                        level_of(tuple(items))))
     folder = tuple((p, classify_local_text(f)) for p, f in sorted(files.items()))
     grade, reason = _grade(sub, reqs, folder)
     return EvidenceReport(sub.path, tuple(reqs), folder, grade, reason)
 
 
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"
+def _share(x: float) -> str:
+    return f"{x:.0%}"
 
 
 def _grade(sub: Submission, reqs: list[RequirementEvidence],
@@ -326,21 +374,22 @@ def _grade(sub: Submission, reqs: list[RequirementEvidence],
     if not claims:
         return Grade.NONE, "no requirement is claimed as Implemented or Partially Implemented"
     n = len(claims)
-    tests = sum(1 for r in claims if r.level == "tests")
-    walks = sum(1 for r in claims if r.level == "walkthrough")
-    docs = sum(1 for r in claims if r.level == "documentation")
-    folder_procedures = [p for p, c in folder if c in TEST_CLASSES or c is EvidenceClass.WALKTHROUGH]
-    tail = f"{tests} with test code or output, {walks} with walkthroughs, {docs} with documentation only, " \
-           f"{n - tests - walks - docs} without usable evidence"
+    counts = Counter(r.level for r in claims)
+    tail = ", ".join(f"{counts[lv]} {LEVEL_LABELS[lv]}" for lv in LEVELS if counts[lv])
+    procedures = sum(1 for _, c in folder if c in TEST_CLASSES or c is EvidenceClass.WALKTHROUGH)
+    if procedures and not (counts["tests"] or counts["walkthrough"]):
+        tail += f"; the folder holds {procedures} procedure or test file(s) no claim links"
+    words = vocabulary()
+    tests = counts["tests"]
+    walks = tests + counts["walkthrough"]
     of_n = f"of {n} claimed requirement{'s' if n != 1 else ''}"
-    if tests * 2 >= n:
-        return Grade.TESTS, f"{tests} {of_n} {_have(tests)} test code or output ({tail})"
-    if tests or walks:
-        return Grade.WALKTHROUGHS, f"{tests + walks} {of_n} {_have(tests + walks)} tests or walkthroughs ({tail})"
-    if folder_procedures:
-        return Grade.WALKTHROUGHS, (f"no claimed requirement links a test or walkthrough, but the submission folder holds "
-                                    f"{len(folder_procedures)} procedure or test file(s) ({tail})")
-    if docs:
-        return Grade.DOCUMENTATION, (f"{docs} {of_n} {'is' if docs == 1 else 'are'} backed by documentation, blogs or "
-                                     f"documents only ({tail})")
+    if tests / n >= words.grade_tests:
+        return Grade.TESTS, (f"{tests} {of_n} have test code or output, at least the {_share(words.grade_tests)} "
+                             f"needed ({tail})")
+    if walks / n >= words.grade_walkthroughs:
+        return Grade.WALKTHROUGHS, (f"{walks} {of_n} have tests or walkthroughs, at least the "
+                                    f"{_share(words.grade_walkthroughs)} needed ({tail})")
+    if n - counts["none"]:
+        return Grade.DOCUMENTATION, (f"{walks} {of_n} have tests or walkthroughs, under the "
+                                     f"{_share(words.grade_walkthroughs)} needed for walkthroughs ({tail})")
     return Grade.NONE, f"none of the {n} claimed requirements has usable evidence ({tail})"

@@ -74,6 +74,7 @@ class Component:
     places: tuple[Place, ...]
     platform: bool = False  # the submission's own project (its repoUrl / platform name)
     tag: Tag | None = None  # set when every mention is negative or roadmap
+    via: str | None = None  # not named: carried by this umbrella (its catalog `includes`), by name
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +84,7 @@ class Component:
             "version": self.version,
             "versions": [{"version": v, **p.as_dict()} for v, p in self.versions],
             "places": [p.as_dict() for p in self.places],
+            "via": self.via,
         }
 
 

@@ -15,8 +15,31 @@ from enum import StrEnum
 class Tag(StrEnum):
     """Why a mention does not count as adoption."""
 
-    NEGATIVE = "negative"  # "not applicable", "not deployed", "does not provide"
+    NEGATIVE = "negative"  # "not applicable", "not deployed", "does not provide", "instead of A/B"
     ROADMAP = "roadmap"  # "planned", "in the future", "ongoing efforts to transition"
+    HYPOTHETICAL = "hypothetical"  # "any controller, such as A, B or C, can be installed"
+    TOOL_OUTPUT = "tool-output"  # metric help text, nvidia-smi table headers
+    QUOTED = "quoted"  # the requirement's own wording: a link anchor "#_support_dynamic_resource_allocation_dra"
+
+
+# When several mentions of one component disagree, the folded tag is the first of these.
+TAG_ORDER = (Tag.ROADMAP, Tag.HYPOTHETICAL, Tag.NEGATIVE, Tag.QUOTED, Tag.TOOL_OUTPUT)
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = frozenset({"the", "a", "an", "of", "and", "or", "for", "to", "in", "on", "with"})
+
+
+def restates(words: str, wording: str, share: float = 0.75) -> bool:
+    """`words` (a link anchor, a heading) only restate `wording` (a requirement's id and
+    description): at least `share` of its words, fillers aside, and at least two, are the
+    requirement's own. "#_support_dynamic_resource_allocation_dra" restates "Support
+    Dynamic Resource Allocation (DRA) APIs ..."; "#using-kueue-with-topology-aware-scheduling"
+    does not restate the gang-scheduling requirement."""
+    mine = [w for w in _WORD.findall(words.lower()) if w not in _FILLER]
+    if len(mine) < 2:
+        return False
+    theirs = set(_WORD.findall(wording.lower()))
+    return sum(1 for w in mine if w in theirs) >= share * len(mine)
 
 
 class LineIndex:
@@ -77,12 +100,37 @@ _ROADMAP = re.compile(
 
 
 # Wording right around a name that says it is not used: "unlike Volcano", "instead of
-# Ray", "no Kubeflow", "a Slurm-like scheduler".
+# Ray", "instead of Kueue/Volcano" (every name of a short list after the cue), "vs.
+# Volcano", "no Kubeflow", "a Slurm-like scheduler", "dcgmExporter.enabled=false".
+_LIST_ITEM = r"(?:[\w.+-]+(?:\s[\w.+-]+)?\s*(?:/|,|\bor\b|\band\b)\s*)"
 _NEGATIVE_BEFORE = re.compile(
-    r"(?:\b(?:unlike|instead\s+of|rather\s+than|without|other\s+than)|(?:^|[.;:!?]\s*)no)\s+(?:the\s+)?$",
+    r"(?:\b(?:without|other\s+than)|(?:^|[.;:!?]\s*)no)\s+(?:the\s+)?$"
+    r"|\b(?:unlike|instead\s+of|rather\s+than|vs\.?|versus|compared\s+(?:to|with)|alternatives?\s+to)"
+    r"\s+(?:the\s+)?" + _LIST_ITEM + r"{0,3}$",
     re.IGNORECASE,
 )
-_NEGATIVE_AFTER = re.compile(r"^-(?:like|style|esque)\b", re.IGNORECASE)
+_NEGATIVE_AFTER = re.compile(r"^(?:-(?:like|style|esque)\b|[\w-]*\.enabled\s*[=:]\s*[\"']?false\b)",
+                             re.IGNORECASE)
+
+# A name offered as an example of what could be installed, not as what is used: an
+# enumeration cue in a sentence that speaks of possibility ("any Gateway API controller,
+# such as A, B or C, can be installed"; "solutions such as A and B are compatible").
+_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+example|for\s+instance|including|like)\b", re.IGNORECASE)
+_POSSIBLE = re.compile(
+    r"\b(?:any|a\s+variety\s+of|(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:installed|used|deployed|added)"
+    r"|(?:is|are)\s+compatible|of\s+(?:your|their|the\s+user's)\s+choice|bring\s+your\s+own)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[.!?](?=\s|$)|[\n\r]")
+
+# Tool output quoted as evidence: metric metadata (Prometheus exposition "# HELP" /
+# "# TYPE" lines) and boxed table rows (nvidia-smi's "| MIG M. |" header) name things the
+# tool reports about, not components the platform runs.
+_TOOL_LINE = re.compile(r"^\s*(?:#\s*(?:HELP|TYPE)\s|\|.*\|\s*$|\+[-=+]+\+\s*$)")
+
+# A clause that states the present ("currently", "today") before its roadmap cue: the
+# mentions before the cue are facts of today, only those after it are plans.
+_PRESENT = re.compile(r"\b(?:current(?:ly)?|today|now|at\s+present|presently)\b", re.IGNORECASE)
 
 
 class Clauses:
@@ -109,17 +157,38 @@ class Clauses:
         return left, right
 
     def tag(self, start: int, end: int) -> Tag | None:
-        if _NEGATIVE_BEFORE.search(self.text[max(0, start - 24) : start]) or _NEGATIVE_AFTER.match(
-            self.text[end : end + 8]
+        if _NEGATIVE_BEFORE.search(self.text[max(0, start - 64) : start]) or _NEGATIVE_AFTER.match(
+            self.text[end : end + 48]
         ):
             return Tag.NEGATIVE
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        if _TOOL_LINE.match(self.text[line_start : line_end if line_end >= 0 else len(self.text)]):
+            return Tag.TOOL_OUTPUT
         bounds = self.bounds(start, end)
         if bounds not in self._tags:
             clause = self.text[bounds[0] : bounds[1]]
             self._tags[bounds] = (
                 Tag.ROADMAP if _ROADMAP.search(clause) else Tag.NEGATIVE if _NEGATIVE.search(clause) else None
             )
-        return self._tags[bounds]
+        found = self._tags[bounds]
+        if found is Tag.ROADMAP:
+            clause = self.text[bounds[0] : bounds[1]]
+            cue = _ROADMAP.search(clause)
+            if cue is not None and start < bounds[0] + cue.start() and _PRESENT.search(clause, 0, cue.start()):
+                found = Tag.NEGATIVE if _NEGATIVE.search(clause, 0, cue.start()) else None
+        if found is None and self._hypothetical(start):
+            return Tag.HYPOTHETICAL
+        return found
+
+    def _hypothetical(self, start: int) -> bool:
+        """The name stands in an example list of a sentence about what is possible."""
+        text = self.text
+        left = max((m.end() for m in _SENTENCE.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+        right_m = _SENTENCE.search(text, start)
+        right = right_m.start() if right_m else len(text)
+        examples = [m for m in _EXAMPLES.finditer(text, left, start)]
+        return bool(examples) and bool(_POSSIBLE.search(text, left, right))
 
 
 def tag_for(text: str, start: int, end: int) -> Tag | None:

@@ -158,6 +158,7 @@ def view(data: Mapping[str, Any]) -> dict[str, Any]:
             "versions": sorted({r["version"] for r in rows}, key=version_key, reverse=True),
             "groups": sorted(groups.items(), key=lambda kv: kv[1].casefold()),
             "requirements": [c["id"] for c in columns],
+            "certified": any(r["cert"] for r in rows),
             "statuses": [(st, {"": "(empty)", "missing": "missing (left out)"}.get(st, st)) for st in statuses_seen],
         },
         "components": _components(data),

@@ -11,7 +11,15 @@
 from .build import History, HistoryOptions, build_history, main_line
 from .certs import At, Certification, Described, Rename, Snapshot, track
 from .dates import DateError, one_year_after, parse_day, parse_within
-from .expiry import Expiry, VendorStanding, expiry
+from .expiry import (
+    Expiry,
+    PlatformLine,
+    VendorStanding,
+    current_paths,
+    expiry,
+    platform_lines,
+    platform_status,
+)
 from .figures import Adopted, CommitFigures, Count, VersionFigures, figures
 from .trends import Milestone, Pace, Trends, pace, trends
 from .walk import Progress, Step, bounded, walk
@@ -29,6 +37,7 @@ __all__ = [
     "HistoryOptions",
     "Milestone",
     "Pace",
+    "PlatformLine",
     "Progress",
     "Rename",
     "Snapshot",
@@ -38,6 +47,7 @@ __all__ = [
     "VersionFigures",
     "bounded",
     "build_history",
+    "current_paths",
     "expiry",
     "figures",
     "main_line",
@@ -45,6 +55,8 @@ __all__ = [
     "pace",
     "parse_day",
     "parse_within",
+    "platform_lines",
+    "platform_status",
     "track",
     "trends",
     "walk",

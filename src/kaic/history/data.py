@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from .. import __version__
+from ..analysis import VendorGroups
 from .build import History
 from .certs import At, Certification
 from .expiry import Expiry, VendorStanding
@@ -23,12 +24,15 @@ def _at(at: At | None) -> dict[str, str] | None:
     return at.as_dict() if at is not None else None
 
 
-def certification(c: Certification, as_of: date | None = None) -> dict[str, Any]:
+def certification(c: Certification, as_of: date | None = None, groups: VendorGroups | None = None) -> dict[str, Any]:
+    """`vendor` is the vendor's one display name (the curated name when `groups` lists it);
+    `vendor_as_written` the submission's vendorName."""
     out: dict[str, Any] = {
         "path": c.path,
         "version": c.version,
         "product": c.product,
-        "vendor": c.vendor,
+        "vendor": groups.display(c.vendor) if groups is not None else c.vendor,
+        "vendor_as_written": c.vendor,
         "platform": c.platform,
         "certified": c.certified.as_dict(),
         "changes": [a.as_dict() for a in c.changes],
@@ -93,7 +97,8 @@ def trends_data(t: Trends, analysed_components: bool = True) -> dict[str, Any]:
         "time_to_nth": [
             {"version": pace.version,
              "first": {"path": pace.milestones[0].path, **pace.milestones[0].at.as_dict()},
-             "submissions": [{"n": m.n, "path": m.path, **m.at.as_dict(), "days": m.days} for m in pace.milestones]}
+             "submissions": [{"n": m.n, "path": m.path, **m.at.as_dict(), "days": m.days,
+                              "again": [a.as_dict() for a in m.again]} for m in pace.milestones]}
             for pace in t.pace if pace.milestones
         ],
     }
@@ -122,9 +127,9 @@ def _day(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _standing(v: VendorStanding, as_of: date) -> dict[str, Any]:
+def _standing(v: VendorStanding, as_of: date, groups: VendorGroups | None = None) -> dict[str, Any]:
     return {"key": v.key, "name": v.name, "current_versions": list(v.current),
-            "latest": certification(v.latest, as_of)}
+            "latest": certification(v.latest, as_of, groups)}
 
 
 def expiry_data(e: Expiry, h: History | None = None) -> dict[str, Any]:
@@ -138,10 +143,10 @@ def expiry_data(e: Expiry, h: History | None = None) -> dict[str, Any]:
         "as_of": e.as_of.isoformat(),
         "within_days": e.within,
         "newest_version": e.newest_version,
-        "expiring": [certification(c, e.as_of) for c in e.expiring],
-        "expired": [certification(c, e.as_of) for c in e.expired],
-        "withdrawn": [certification(c, e.as_of) for c in e.withdrawn],
-        "current": [certification(c, e.as_of) for c in e.current],
-        "vendors_without_newest": [_standing(v, e.as_of) for v in e.without_newest],
+        "expiring": [certification(c, e.as_of, e.groups) for c in e.expiring],
+        "expired": [certification(c, e.as_of, e.groups) for c in e.expired],
+        "withdrawn": [certification(c, e.as_of, e.groups) for c in e.withdrawn],
+        "current": [certification(c, e.as_of, e.groups) for c in e.current],
+        "vendors_without_newest": [_standing(v, e.as_of, e.groups) for v in e.without_newest],
     })
     return out

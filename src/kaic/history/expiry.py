@@ -30,6 +30,58 @@ class Expiry:
     expired: tuple[Certification, ...]  # lapsed (not withdrawn), most recent expiry first
     withdrawn: tuple[Certification, ...]
     without_newest: tuple[VendorStanding, ...]  # vendors with no current certification for newest_version
+    groups: VendorGroups | None = None  # for the one display name of each vendor
+
+
+@dataclass(frozen=True)
+class PlatformLine:
+    """One product of one vendor followed across Kubernetes versions (its folder name,
+    case-folded): the program treats a platform as certified while any of its
+    certifications is current."""
+
+    vendor: str  # folded vendorName
+    product: str  # folder name, case-folded
+    platform: str  # platformName of its newest certification
+    certifications: tuple[Certification, ...]  # main-line order
+    current: tuple[str, ...]  # versions with a current certification
+
+    @property
+    def status(self) -> str:
+        """"current" (something current), "lapsed" (certified once, nothing current now)."""
+        return "current" if self.current else "lapsed"
+
+
+def platform_lines(certifications: Iterable[Certification], as_of: date) -> tuple[PlatformLine, ...]:
+    by_line: dict[tuple[str, str], list[Certification]] = {}
+    for c in certifications:
+        if c.status(as_of) == "pending":
+            continue
+        by_line.setdefault((fold_vendor(c.vendor), c.product.casefold()), []).append(c)
+    out = []
+    for (vendor, product), items in by_line.items():
+        current = tuple(sorted({c.version for c in items if c.status(as_of) == "current"}, key=version_key))
+        out.append(PlatformLine(vendor, product, items[-1].platform, tuple(items), current))
+    out.sort(key=lambda p: (p.status != "current", p.platform.casefold(), p.product))
+    return tuple(out)
+
+
+def platform_status(c: Certification, as_of: date, lines: Iterable[PlatformLine]) -> str:
+    """A certification seen from its platform: "current"; "renewed" (it expired or was
+    withdrawn, and its platform holds a current certification for a newer version);
+    "lapsed" (it is not current and neither is anything of its platform); "pending"."""
+    own = c.status(as_of)
+    if own in ("current", "pending"):
+        return own
+    for line in lines:
+        if c in line.certifications:
+            newer = [v for v in line.current if version_key(v) > version_key(c.version)]
+            return "renewed" if newer else "lapsed"
+    return "lapsed"
+
+
+def current_paths(certifications: Iterable[Certification], as_of: date) -> set[str]:
+    """The paths whose certification is current on `as_of`."""
+    return {c.path for c in certifications if c.status(as_of) == "current"}
 
 
 def expiry(certifications: Iterable[Certification], as_of: date, within: int,
@@ -41,7 +93,7 @@ def expiry(certifications: Iterable[Certification], as_of: date, within: int,
                      reverse=True)
     withdrawn = tuple(c for c in certs if c.status(as_of) == "withdrawn")
     return Expiry(as_of, within, newest_version, tuple(current), expiring, tuple(expired), withdrawn,
-                  _without_newest(certs, as_of, newest_version, groups or VendorGroups()))
+                  _without_newest(certs, as_of, newest_version, groups or VendorGroups()), groups)
 
 
 def _without_newest(certs: list[Certification], as_of: date, newest: str | None,

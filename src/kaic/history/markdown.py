@@ -128,9 +128,15 @@ def trends_md(t: dict[str, Any], milestones: Sequence[int] = MILESTONES) -> str:
                 cells.append(f"{m['days']} days ({_day(m['date'])})" if m else "–")
             rows.append([f"v{md_text(p['version'])}", _day(p["first"]["date"]), str(len(p["submissions"])), *cells])
         blocks.append("**Time from a version's first submission to its n-th** (main-line merges, withdrawn "
-                      "submissions included):")
+                      "submissions included; a product certified again for the same version counts once):")
         blocks.append(table(["Version", "First", "Submissions", *[f"{n}th" for n in shown]], rows,
                             ["l", "l", "r", *["r"] * len(shown)]))
+        again = [f"{md_code(m['path'])} (v{md_text(p['version'])}: first {_day(m['date'])}, again "
+                 + ", ".join(_day(a["date"]) for a in m["again"]) + ")"
+                 for p in pace for m in p["submissions"] if m.get("again")]
+        if again:
+            blocks.append("Certified again after a withdrawal (counted once, at the first merge): "
+                          + "; ".join(again) + ".")
     spv = t["submissions_per_version"]
     months = _month_ends(spv["points"])
     if months:

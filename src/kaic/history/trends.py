@@ -20,6 +20,7 @@ class Milestone:
     path: str
     at: At
     days: int  # since the version's first submission
+    again: tuple[At, ...] = ()  # the same product certified again for the version (after a withdrawal)
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,19 @@ def _projects(commits: Sequence[CommitFigures], top: int) -> tuple[tuple[str, st
 
 
 def pace(certifications: Sequence[Certification]) -> tuple[Pace, ...]:
-    by_version: dict[str, list[Certification]] = {}
+    """How fast each version filled up. A product withdrawn and certified again for the same
+    version counts once, at its first merge; the later merges are kept as `again`."""
+    by_version: dict[str, dict[str, list[Certification]]] = {}
     for c in certifications:
-        by_version.setdefault(c.version, []).append(c)
+        by_version.setdefault(c.version, {}).setdefault(c.product.casefold(), []).append(c)
     out = []
     for version in sorted(by_version, key=version_key):
-        items = by_version[version]
-        first = items[0].certified.day
-        out.append(Pace(version, tuple(Milestone(i, c.path, c.certified, (c.certified.day - first).days)
-                                      for i, c in enumerate(items, start=1))))
+        products = list(by_version[version].values())  # insertion order: first merges in main-line order
+        first = products[0][0].certified.day
+        out.append(Pace(version, tuple(
+            Milestone(i, certs[0].path, certs[0].certified, (certs[0].certified.day - first).days,
+                      tuple(c.certified for c in certs[1:]))
+            for i, certs in enumerate(products, start=1))))
     return tuple(out)
 
 

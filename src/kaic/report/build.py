@@ -59,7 +59,8 @@ def _submission(ctx: ReportContext, sub: Submission) -> dict[str, Any]:
         "path": sub.path,
         "version": sub.version,
         "product": sub.product,
-        "vendor": sub.vendor,
+        "vendor": vendor.name if vendor and vendor.name else sub.vendor,
+        "vendor_as_written": sub.vendor,
         "vendor_key": vendor.key if vendor else "",
         "vendor_name": vendor.name if vendor else sub.vendor,
         "vendor_group": vendor.group.id if vendor else "unclassified",
@@ -107,10 +108,19 @@ def build_report(state: RepoState, validation: ValidationResult, sections: Itera
                 entry.setdefault(key, value)
         submissions.append(entry)
 
+    source = _source(state)
+    chosen = ctx.options.get("as_of")
+    if chosen:
+        source["as_of"] = str(chosen)
+        if ctx.options.get("as_of_reason"):
+            source["as_of_reason"] = str(ctx.options["as_of_reason"])
+    if ctx.options.get("current_only"):
+        source["current_only"] = True
+        source["left_out"] = list(ctx.options.get("left_out") or [])
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "kaic_version": __version__,
-        "source": _source(state),
+        "source": source,
         "sections": [{"key": bs.section.key, "title": bs.section.title} for bs in built],
         "submissions": submissions,
     }

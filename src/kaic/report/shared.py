@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..analysis import Analysis, VendorGroups, analyse, load_vendor_groups
+from ..model import Submission
 from .section import ReportContext
 
 
@@ -24,3 +25,10 @@ def vendor_groups(ctx: ReportContext) -> VendorGroups:
 
 def analysis(ctx: ReportContext) -> Analysis:
     return ctx.memo("analysis", lambda: analyse(ctx.state, vendor_groups(ctx)))
+
+
+def vendor_name(ctx: ReportContext, sub: Submission) -> str:
+    """The one name every table uses for the vendor of `sub`: the curated name when the
+    vendor groups list it, else the spelling of its newest submission (see inventory)."""
+    vendor = analysis(ctx).inventory.vendor_for(sub.path)
+    return vendor.name if vendor is not None and vendor.name else sub.vendor

@@ -4,18 +4,24 @@ Device plugins and Dynamic Resource Allocation are different mechanisms: a
 device plugin advertises counted resources (`nvidia.com/gpu: 1`); DRA uses
 ResourceClaims, DeviceClasses and ResourceSlices of `resource.k8s.io`. A
 requirement is about DRA when its checklist description names DRA and not device
-plugins; the rule fires when such a requirement is claimed (any status but N/A and
+plugins, outside its forward-looking sentences ("Forward-looking: Once the accelerator
+supports ... as part of DRA" asks nothing of DRA today, so time-slicing through a device
+plugin is a valid gpu_sharing answer; the openings are data/requirement_terms.yaml's
+`forward_looking`); the rule fires when such a requirement is claimed (any status but N/A and
 Not Implemented) and the notes credit a
 device plugin without naming any DRA object or driver.
 
 Fails (warning): "Through device-plugin integration we implement the DRA APIs".
 Passes: "The NVIDIA DRA driver publishes ResourceSlices; claims use DeviceClass gpu".
+Passes: "Time-slicing through the device plugin" on a requirement whose description names
+DRA only in a "Forward-looking: Once ..." sentence.
 """
 
 import re
 from collections.abc import Iterator
 
 from ..model import Status, Submission
+from ..terms import cues
 from ._api import Context, Hit, Severity, shorten
 
 ID = "device-plugin-as-dra"
@@ -28,7 +34,8 @@ DRA_OBJECTS = re.compile(r"ResourceClaim|DeviceClass|ResourceSlice|resource\.k8s
 
 def _about_dra(description: str) -> bool:
     """The requirement asks for DRA itself, not "device plugin or DRA"."""
-    return bool(IS_DRA.search(description)) and not DEVICE_PLUGIN.search(description)
+    today = cues().present(description)
+    return bool(IS_DRA.search(today)) and not DEVICE_PLUGIN.search(description)
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:

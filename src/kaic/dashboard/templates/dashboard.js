@@ -73,6 +73,12 @@
       if (f.vendor && row.getAttribute("data-vendor") !== f.vendor) return false;
       if (f.version && row.getAttribute("data-version") !== f.version) return false;
       if (f.group && row.getAttribute("data-group") !== f.group) return false;
+      if (f.cert) {
+        var cert = row.getAttribute("data-cert"), seen = row.getAttribute("data-platform-status");
+        if (f.cert === "current" && cert !== "current") return false;
+        if (f.cert === "platform" && cert !== "current" && seen !== "renewed") return false;
+        if (f.cert === "lapsed" && (cert === "current" || cert === "")) return false;
+      }
       if (f.requirement || f.status) {
         var hit = false;
         Array.prototype.forEach.call(row.cells, function (cell) {

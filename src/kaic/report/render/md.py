@@ -16,11 +16,20 @@ def _header(report: Report) -> str:
         where += f" at commit {md_code(src['commit'][:12])}"
     if src.get("date"):
         where += f" ({md_text(src['date'])})"
+    judged = ""
+    if src.get("as_of"):
+        judged = f" Certification statuses are judged as of {md_text(src['as_of'])}"
+        judged += f" ({md_text(src['as_of_reason'])})." if src.get("as_of_reason") else "."
+    if src.get("current_only"):
+        n = len(src.get("left_out") or [])
+        judged += (" Only current certifications are counted (`--current`): every rate, count and table below "
+                   f"leaves out the {n} submission{'s' if n != 1 else ''} whose certification is not current "
+                   "on that day.")
     contents = "\n".join(f"- [{md_text(s['title'])}](#{s['key']})" for s in report.data["sections"])
     return join_blocks(
         f"# {md_text(report.title)}",
         f"Repository state: {where}. Made by kaic {md_text(report.data['kaic_version'])} from the "
-        "checklists and PRODUCT.yaml files alone; every figure links to the submissions it counts.",
+        "checklists and PRODUCT.yaml files alone; every figure links to the submissions it counts." + judged,
         contents,
     )
 

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ...history import History, HistoryOptions, build_history, parse_day
+from ...load import RepoState
 from ...source import GitRepo, GitSource, SourceError
 from ..section import ReportContext
 from ..shared import vendor_groups
@@ -21,10 +22,15 @@ from ._components import component_analysis
 
 
 def _repo_and_commit(ctx: ReportContext) -> tuple[GitRepo, str] | None:
-    reader = ctx.state.reader
+    return repo_and_commit(ctx.state)
+
+
+def repo_and_commit(state: RepoState) -> tuple[GitRepo, str] | None:
+    """The git repository and commit a state was read from, if it has history."""
+    reader = state.reader
     if isinstance(reader, GitSource):
         return reader.repo, reader.commit.oid
-    info = ctx.state.source
+    info = state.source
     if info.kind == "directory" and info.commit:
         root = Path(info.location)
         if (root / ".git").exists():
@@ -66,3 +72,21 @@ def history(ctx: ReportContext, *, figures: bool = True) -> History | None:
 
 def within(ctx: ReportContext) -> int:
     return int(ctx.options.get("expiry_within", 90))
+
+
+def older_state_day(state: RepoState) -> tuple[date, str] | None:
+    """When the state read is a git commit older than the repository's HEAD: that commit's
+    day and why it is the default `--as-of` (a report of an older state judges statuses
+    as they were then, not today)."""
+    reader = state.reader
+    if not isinstance(reader, GitSource):
+        return None
+    try:
+        head = reader.repo.resolve("HEAD")
+    except SourceError:
+        return None
+    if head.oid == reader.commit.oid:
+        return None
+    day = parse_day(reader.commit.date[:10])
+    return day, (f"the date of commit {reader.commit.oid[:12]}, the older state --ref names; "
+                 "pass --as-of to judge on another day")

@@ -42,6 +42,7 @@ class AdoptionSection:
                 "steward": entry.steward if entry else None,
                 "open_source": entry.open_source if entry else None,
                 "paths": list(a.paths),
+                "via": dict(a.via),  # path -> the umbrella that carries it there (not named itself)
             })
         return {"submissions": total, "projects": projects}
 
@@ -52,12 +53,19 @@ class AdoptionSection:
         notes = Footnotes(KEY)
         rows = []
         for p in data["projects"]:
-            rows.append([str(p["rank"]), md_text(p["name"]), f"{notes.count(p['stacks'], p['paths'])} / {total}",
+            via = p.get("via") or {}
+            umbrellas = ", ".join(dict.fromkeys(via.values()))
+            carried = f" ({len(via)} via {md_text(umbrellas)})" if via else ""
+            rows.append([str(p["rank"]), md_text(p["name"]),
+                         f"{notes.count(p['stacks'], p['paths'])} / {total}{carried}",
                          percent(p["stacks"], total), f"{p['with_version']} / {p['without_version']}",
                          md_text(p["cncf"] or "–"), md_text(p["category"] or "–")])
         lead = (f"{len(data['projects'])} catalog projects are named by at least one of the {total} submissions. "
                 "A stack counts once per project whatever the number of mentions; M / X splits them into "
-                "stacks naming a version and stacks naming none.")
+                "stacks naming a version and stacks naming none. A stack also runs what an umbrella package it "
+                "names deploys (the catalog's `includes`: kube-prometheus-stack carries Prometheus, a GPU "
+                "Operator the device plugin, DCGM exporter and container toolkit): those count, marked "
+                "\"via\" the umbrella.")
         return join_blocks(lead, table(["#", "Project", "Stacks", "%", "M / X", "CNCF status", "Category"], rows,
                                        ["r", "l", "r", "r", "c", "l", "l"]), notes.render())
 

@@ -29,6 +29,7 @@ KEY = "components"
 LEGEND = {
     "M": "named with a version",
     "X": "named without a version",
+    "V": "not named, carried by an umbrella package it names (via)",
     "-": "not named",
 }
 
@@ -49,7 +50,8 @@ class ComponentsSection:
                 rows.append({
                     "repo": a.repo,
                     "name": a.name,
-                    "cells": {p: a.marks.get(p, "-") for p in paths},
+                    "cells": {p: "V" if p in a.via else a.marks.get(p, "-") for p in paths},
+                    "via": {p: a.via[p] for p in paths if p in a.via},
                 })
             versions.append({"version": version, "submissions": paths, "rows": rows})
         platform = []

@@ -6,7 +6,8 @@ document, product documentation, blog or marketing, other link, image only, brok
 path, empty. Links written in the notes are classified too (source "notes").
 
 JSON (`evidence`): {classes: [{class, label, items, submissions}], grades: [{grade, label,
-count, paths}], submissions: [{path, grade, label, reason, levels {requirement: level},
+count, paths}], levels: [{level, label, claims}] (claimed requirements per level), grading
+{tests, walkthroughs} (the shares the grades need), submissions: [{path, grade, label, reason, levels {requirement: level},
 counts {class: n}}], items: [{path, requirement, evidence, line, source, class}]}. Each
 `submissions[]` entry gains `evidence_grade` and `evidence_reason`.
 """
@@ -15,7 +16,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...components.evidence import CLASS_LABELS, GRADE_LABELS, EvidenceClass, Grade
+from ...components.evidence import (
+    CLASS_LABELS,
+    GRADE_LABELS,
+    LEVEL_LABELS,
+    LEVELS,
+    EvidenceClass,
+    Grade,
+    vocabulary,
+)
 from ...model import Submission
 from ..escape import md_text
 from ..markup import Footnotes, join_blocks, percent, submission_link, table
@@ -51,16 +60,32 @@ class EvidenceSection:
         for g in Grade:
             paths = [s["path"] for s in subs if s["grade"] == g.value]
             grades.append({"grade": g.value, "label": GRADE_LABELS[g], "count": len(paths), "paths": paths})
-        return {"classes": classes, "grades": grades, "submissions": subs, "items": items}
+        words = vocabulary()
+        claimed = [(path, req.level) for path, r in ca.results.items() for req in r.evidence.requirements
+                   if req.status in ("Implemented", "Partially Implemented")]
+        levels = [{"level": lv, "label": LEVEL_LABELS[lv], "claims": sum(1 for _, x in claimed if x == lv)}
+                  for lv in LEVELS]
+        return {"classes": classes, "grades": grades, "submissions": subs, "items": items, "levels": levels,
+                "grading": {"tests": words.grade_tests, "walkthroughs": words.grade_walkthroughs}}
 
     def markdown(self, data: Any) -> str:
         notes = Footnotes(KEY)
         total = len(data["submissions"])
         n_items = sum(c["evidence_items"] for c in data["classes"])
+        grading = data.get("grading") or {"tests": 0.5, "walkthroughs": 0.5}
         blocks = [f"{n_items} evidence items in {total} submissions, classified from the link or file itself "
-                  "(plus links written in the notes). A submission's grade follows from the best evidence of each "
-                  "requirement it claims (Implemented or Partially Implemented): reproducible tests when at least "
-                  "half have test code or output."]
+                  "(plus links written in the notes). Each claimed requirement (Implemented or Partially "
+                  "Implemented) is graded first by its best evidence: test code or output, a walkthrough, a vendor "
+                  "conformance page, product documentation, generic pages (blogs, other links, a project's own home "
+                  "page) or none. A submission is then graded by the share of its claims: reproducible tests when "
+                  f"at least {grading['tests']:.0%} have test code or output, walkthroughs when at least "
+                  f"{grading['walkthroughs']:.0%} have tests or walkthroughs, mostly documentation below that "
+                  "(the shares are `grading` in kaic's data/evidence.yaml)."]
+        if data.get("levels"):
+            claims = sum(lv["claims"] for lv in data["levels"])
+            rows = [[md_text(lv["label"]), str(lv["claims"]), percent(lv["claims"], claims)]
+                    for lv in data["levels"] if lv["claims"]]
+            blocks.append(table([f"Claimed requirements ({claims})", "Claims", "%"], rows, ["l", "r", "r"]))
         rows = [[md_text(g["label"]), notes.count(g["count"], g["paths"]), percent(g["count"], total)]
                 for g in data["grades"]]
         blocks.append(table(["Grade", "Submissions", "%"], rows, ["l", "r", "r"]))

@@ -15,7 +15,7 @@ from ...model import Status, Submission
 from ..escape import md_code, md_text
 from ..markup import join_blocks, submission_link, table
 from ..section import ReportContext, Rows
-from ..shared import analysis
+from ..shared import analysis, vendor_name
 
 KEY = "exceptions"
 
@@ -51,7 +51,8 @@ class ExceptionsSection:
                 out.append({
                     "path": sub.path,
                     "version": sub.version,
-                    "vendor": sub.vendor,
+                    "vendor": vendor_name(ctx, sub),
+                    "vendor_as_written": sub.vendor,
                     "platform": sub.platform,
                     "requirement": col.id,
                     "category": col.category,

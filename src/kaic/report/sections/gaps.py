@@ -4,7 +4,7 @@ and category per vendor, with one recommendation per kind; N/A answers are told 
 from failures (legitimate: a SHOULD, or a conditional requirement with a reason).
 
 JSON (`gaps`): {kinds: [{kind, title, category, severity, submissions, paths, issues,
-recommendation}], vendors: [{vendor, key, submissions, issues, by_category {category: n},
+recommendation}] (one entry per kind and severity), vendors: [{vendor, key, submissions, issues, by_category {category: n},
 kinds {kind: n}}], not_applicable: [{path, requirement, status, level, conditional,
 justified, verdict, notes}], issues: [{path, kind, category, severity, requirement, line,
 message}]}.
@@ -39,19 +39,20 @@ class GapsSection:
         for path, r in ca.results.items():
             issues += [{"path": path, **i.as_dict()} for i in r.gaps.issues]
             nas += [{"path": path, **n.as_dict()} for n in r.gaps.not_applicable]
-        kinds: dict[str, dict[str, Any]] = {}
+        # one row per kind and severity: a rule whose findings differ in severity (an error
+        # for a field the checklist asks for, a warning for one only upstream asks for) is
+        # never labelled with its worst severity alone
+        kinds: dict[tuple[str, str], dict[str, Any]] = {}
         for i in issues:
-            k = kinds.get(i["kind"])
+            k = kinds.get((i["kind"], i["severity"]))
             if k is None:
                 info = kind_info(i["kind"], ctx.validation)
-                k = kinds[i["kind"]] = {"kind": i["kind"], "title": info.title, "category": i["category"],
-                                        "severity": i["severity"], "paths": [], "issues": 0,
-                                        "recommendation": info.recommendation}
+                k = kinds[(i["kind"], i["severity"])] = {
+                    "kind": i["kind"], "title": info.title, "category": i["category"], "severity": i["severity"],
+                    "paths": [], "issues": 0, "recommendation": info.recommendation}
             k["issues"] += 1
             if i["path"] not in k["paths"]:
                 k["paths"].append(i["path"])
-            if _SEVERITY_RANK.get(i["severity"], 3) < _SEVERITY_RANK.get(k["severity"], 3):
-                k["severity"] = i["severity"]
         kind_list = sorted(kinds.values(), key=lambda k: (_SEVERITY_RANK.get(k["severity"], 3), -len(k["paths"]),
                                                           k["kind"]))
         for k in kind_list:
@@ -75,9 +76,11 @@ class GapsSection:
     def markdown(self, data: Any) -> str:
         notes = Footnotes(KEY)
         total = sum(len(v["submissions"]) for v in data["vendors"])
-        blocks = [f"{len(data['issues'])} issues of {len(data['kinds'])} kinds in {total} submissions from "
+        n_kinds = len({k["kind"] for k in data["kinds"]})
+        blocks = [f"{len(data['issues'])} issues of {n_kinds} kinds in {total} submissions from "
                   f"{len(data['vendors'])} vendors: the validator's findings (`kaic validate`) and the analysis' "
-                  "own. One recommendation per kind."]
+                  "own. One recommendation per kind; a kind whose issues differ in severity has one row per "
+                  "severity."]
         rows = [[md_text(k["title"]), md_code(k["kind"]), md_text(k["category"]), md_text(k["severity"]),
                  notes.count(k["submissions"], k["paths"]), str(k["issues"]), md_text(k["recommendation"])]
                 for k in data["kinds"]]

@@ -15,7 +15,7 @@ from ...rules import Severity
 from ..escape import md_code, md_text
 from ..markup import join_blocks, submission_anchor, submission_label, table
 from ..section import ReportContext, Rows
-from ..shared import analysis
+from ..shared import analysis, vendor_name
 
 KEY = "inventory"
 
@@ -38,7 +38,8 @@ class InventorySection:
             rows.append({
                 "path": sub.path,
                 "version": sub.version,
-                "vendor": sub.vendor,
+                "vendor": vendor_name(ctx, sub),
+                "vendor_as_written": sub.vendor,
                 "platform": sub.platform,
                 "group": vendor.group.title if vendor else "",
                 "strict": verdict.strict,

@@ -55,8 +55,13 @@ class ProjectsSection:
             rows.append([md_text(p["name"]), repo, md_text(p["license"] or "–"), md_text(p["cncf"] or "–"),
                          md_text(p["category"] or "–"), md_text(p["steward"] or "–"), source, use,
                          md_text(p["description"] or "", max_length=120)])
+        named = sum(1 for p in data if p["stacks"])
+        only_platform = len(data) - named
+        why = (f": the {named} projects named by at least one submission (the adoption summary's count) plus "
+               f"{only_platform} that appear only as a vendor's own platform (\"as platform\"), which adoption "
+               "leaves out") if only_platform else ": the projects named by at least one submission"
         return join_blocks(
-            f"{len(data)} projects, from kaic's curated catalog (`kaic catalog` lists all of it).",
+            f"{len(data)} projects, from kaic's curated catalog (`kaic catalog` lists all of it){why}.",
             table(["Project", "Repository", "License", "CNCF status", "Category", "Steward", "Source", "Stacks",
                    "Description"], rows),
         )

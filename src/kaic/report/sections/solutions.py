@@ -83,7 +83,17 @@ class SolutionsSection:
         def bucket_table(buckets: list[dict[str, Any]], of: int, head: str) -> str:
             rows = [[md_text(b["label"]), notes.count(b["count"], b["paths"]), percent(b["count"], of)]
                     for b in buckets]
-            return table([head, "Submissions", f"% of {of}"], rows, ["l", "r", "r"])
+            out = table([head, "Submissions", f"% of {of}"], rows, ["l", "r", "r"])
+            summed = sum(b["count"] for b in buckets)
+            seen: dict[str, int] = {}
+            for b in buckets:
+                for p in b["paths"]:
+                    seen[p] = seen.get(p, 0) + 1
+            several = sum(1 for n in seen.values() if n > 1)
+            if several:
+                out = join_blocks(out, f"Several values per submission: {several} of these submissions "
+                                       f"{'falls' if several == 1 else 'fall'} in more than one row, so the rows add up to {summed} for {len(seen)} submissions.")
+            return out
 
         for t in data["topics"]:
             blocks.append(f"### {md_text(t['title'])}")

@@ -40,7 +40,7 @@ class SummarySection:
                         "without_name": [p for v in inv.vendors if not v.key for p in v.submissions]},
             "multi_version_vendors": [{"key": v.key, "name": v.name, "versions": list(v.versions)}
                                       for v in inv.multi_version_vendors],
-            "multi_version_platforms": [{"vendor": p.vendor, "product": p.product, "name": p.name,
+            "multi_version_platforms": [{"vendor": _name(inv, p.vendor), "vendor_key": p.vendor, "product": p.product, "name": p.name,
                                          "versions": list(p.versions), "paths": list(p.submissions)}
                                         for p in inv.multi_version_platforms],
             "conformance": {"judged": len(judged),
@@ -105,3 +105,8 @@ class SummarySection:
 
 
 SECTION = SummarySection()
+
+
+def _name(inv: Any, key: str) -> str:
+    vendor = inv.vendor(key)
+    return vendor.name if vendor is not None and vendor.name else key

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...history import expiry
+from ...history import expiry, platform_lines, platform_status
 from ...history.data import certification, expiry_data
 from ...history.markdown import certifications_md, expiry_md
 from ...model import Submission
 from ..escape import md_code, md_text
-from ..markup import join_blocks
+from ..markup import join_blocks, table
 from ..section import ReportContext, Rows
 from ..shared import vendor_groups
 from ._history import history, within
@@ -35,18 +35,34 @@ class TimelineSection:
         h = history(ctx, figures=False)
         if h is None:
             return None
-        e = expiry(h.certifications, h.as_of, within(ctx), h.newest_version, vendor_groups(ctx))
+        groups = vendor_groups(ctx)
+        e = expiry(h.certifications, h.as_of, within(ctx), h.newest_version, groups)
+        lines = platform_lines(h.certifications, h.as_of)
+        certs = []
+        for c in h.certifications:
+            entry = certification(c, h.as_of, groups)
+            entry["platform_status"] = platform_status(c, h.as_of, lines)
+            certs.append(entry)
+        platforms = [{"vendor": groups.display(line.certifications[-1].vendor), "vendor_key": line.vendor,
+                      "product": line.product, "platform": line.platform, "status": line.status,
+                      "current_versions": list(line.current),
+                      "certifications": [{"path": c.path, "version": c.version, "status": c.status(h.as_of),
+                                          "platform_status": platform_status(c, h.as_of, lines)}
+                                         for c in line.certifications]}
+                     for line in lines]
         return {
             **expiry_data(e),
             "head": {"commit": h.head.oid, "date": h.head.date},
-            "certifications": [certification(c, h.as_of) for c in h.certifications],
+            "certifications": certs,
+            "platforms": platforms,
         }
 
     def markdown(self, data: Any) -> str:
         head = data["head"]
         lead = (f"Walked the main line up to {md_code(head['commit'][:12])} ({md_text(head['date'][:10])}); "
                 "a submission is certified by the merge that brought its PRODUCT.yaml onto the main line.")
-        return join_blocks(lead, expiry_md(data), certifications_md(data["certifications"], link=True))
+        return join_blocks(lead, expiry_md(data), _platforms_md(data),
+                           certifications_md(data["certifications"], link=True))
 
     def csv(self, data: Any) -> dict[str, Rows]:
         rows: Rows = [["path", "version", "vendor", "platform", "certified_commit", "certified_date", "changes",
@@ -70,3 +86,24 @@ class TimelineSection:
 
 
 SECTION = TimelineSection()
+
+
+def _platforms_md(data: Any) -> str:
+    platforms = data.get("platforms") or []
+    if not platforms:
+        return ""
+    current = [p for p in platforms if p["status"] == "current"]
+    certs = data["certifications"]
+    renewed = [c for c in certs if c.get("platform_status") == "renewed"]
+    lapsed = [c for c in certs if c.get("platform_status") == "lapsed"]
+    lead = (f"**Platforms** (a product line followed across versions; the program treats a platform as certified "
+            f"while one of its certifications is current): {len(platforms)} platforms, {len(current)} current, "
+            f"{len(platforms) - len(current)} lapsed. Of the certifications that are no longer current, "
+            f"{len(renewed)} belong to a platform certified again for a newer version (renewed) and {len(lapsed)} "
+            "to a platform with nothing current (lapsed). `kaic report --current` counts current certifications only.")
+    rows = []
+    for p in platforms:
+        versions = ", ".join(f"v{md_text(c['version'])} {md_text(c['platform_status'])}" for c in p["certifications"])
+        rows.append([md_text(p["platform"]) or md_code(p["product"]), md_text(p["vendor"]), md_text(p["status"]),
+                     versions])
+    return join_blocks(lead, table(["Platform", "Vendor", "Status", "Certifications"], rows))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Submission
-from ..escape import md_text
+from ..escape import md_code, md_text
 from ..markup import join_blocks, submission_link, table
 from ..section import ReportContext, Rows
 from ..shared import analysis
@@ -56,6 +56,7 @@ class VendorsSection:
                              "; ".join(md_text(p) for p in v["platforms"]), spelled])
             blocks += [f"**{md_text(title)}** ({len(members)})",
                        table(["Vendor", "Versions", "Submissions", "Platforms", "Other spellings"], rows)]
+        blocks.append(classify_note(data))
         return join_blocks(*blocks)
 
     def csv(self, data: Any) -> dict[str, Rows]:
@@ -69,3 +70,16 @@ class VendorsSection:
 
 
 SECTION = VendorsSection()
+
+
+def classify_note(data: Any) -> str:
+    """How to classify a vendor the groups file does not list (said in every report)."""
+    ids = [gid for gid in dict.fromkeys(v["group"] for v in data) if gid != "unclassified"]
+    unclassified = [v for v in data if v["key"] and v["group"] == "unclassified"]
+    now = (f" Unclassified now ({len(unclassified)}): " + "; ".join(md_text(v["name"]) for v in unclassified) + "."
+           if unclassified else " Every vendor here is classified.")
+    return ("**Classifying a new vendor.** Copy kaic's `data/vendor_groups.yaml`, add an entry with the vendor's "
+            "display `name`, its vendorName spellings under `match` (folded: lower case, without a trailing "
+            "parenthetical or legal form) and its `group` (" + (", ".join(md_code(g) for g in ids) +
+            " or another group" if ids else "a group") + " the file defines), then pass the file with `kaic report --vendor-groups FILE`; "
+            "entries that hold for everyone belong in kaic's own file." + now)

@@ -54,4 +54,4 @@ def parse(data: dict[str, Any]) -> ReviewData:
 
 @cache
 def review_data() -> ReviewData:
-    return parse(yaml.safe_load(DATA_PATH.read_text(encoding="utf-8")))
+    return parse(yaml.load(DATA_PATH.read_bytes(), Loader=yaml.CSafeLoader))

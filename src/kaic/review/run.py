@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..config import load_config
 from ..load import RepoState, load_state
-from ..model import Checklist, Submission
+from ..model import SUBMISSION_PATH, Checklist, Submission
 from ..rules import Finding, Severity
 from ..source import GitRepo, GitSource, SourceInfo
 from ..validate import ValidationResult, validate
@@ -103,7 +103,7 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
     found.sort(key=_rank)
     result = replace(checked, findings=tuple(found))
 
-    earlier = load_state(base).submissions if state.submissions else ()  # the vendor may match any
+    earlier = _earlier(base, state.submissions)
     subs = tuple(
         SubmissionReview(s, result.ok(s), _previous(s, earlier), _backing(s, state))
         for s in state.submissions
@@ -118,6 +118,19 @@ def _online(state: RepoState, subs: Sequence[Submission], options: OnlineOptions
     from ..online import run_online_checks
 
     return run_online_checks(state, subs, options)
+
+
+def _earlier(base: GitSource, subs: Sequence[Submission]) -> tuple[Submission, ...]:
+    """The base's submissions a reviewed one may continue. Those of the same folder or product
+    name are read first; the others (a vendor match) only when some submission has neither."""
+    if not subs:
+        return ()
+    names = {s.product for s in subs}
+    near = {p for p in base.tree() if (m := SUBMISSION_PATH.match(p)) and m.group(2) in names}
+    found = load_state(base, only=near).submissions
+    if all(find_previous(s, found) is not None for s in subs):
+        return found
+    return load_state(base).submissions
 
 
 def _backing(sub: Submission, state: RepoState) -> dict[str, str]:

@@ -81,7 +81,7 @@ def test_an_anchor_restating_its_requirement(anchor: str, restated: bool) -> Non
 
 
 def test_an_api_version_named_as_absent_is_not_recorded() -> None:
-    from kaic.components.detect import _api_version_after
+    from kaic.components.detect import _ApiVersions
     from kaic.components.text import Clauses
 
     for text, expected in [
@@ -92,4 +92,4 @@ def test_an_api_version_named_as_absent_is_not_recorded() -> None:
     ]:
         start = text.find("DRA") if "DRA" in text else 0
         end = start + 3 if "DRA" in text else 0
-        assert _api_version_after(Clauses(text), start, end) == expected, text
+        assert _ApiVersions(text).after(Clauses(text), start, end) == expected, text

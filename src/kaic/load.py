@@ -7,6 +7,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .cache import active, digest_of
 from .model import (
     CHECKLIST_PATH,
     SUBMISSION_PATH,
@@ -127,11 +128,28 @@ def _load_submission(source: Source, tree: Tree, path: str, known: tuple[str, ..
     key = (entry.oid, path, known) if entry.oid else None
     if cache is not None and key is not None and key in cache:
         return cache[key]
+    store = active()
+    stored_as = digest_of(entry.oid, path, known) if store is not None and entry.oid else ""
+    if stored_as:  # a git blob: found by its id, without reading it
+        found = store.get("parse", stored_as) if store is not None else None
+        if isinstance(found, Submission):
+            if cache is not None and key is not None:
+                cache[key] = found
+            return found
     try:
         data = source.read(path)
     except ReadRefused as exc:
         return Submission(path, m.group(1)[1:], m.group(2), problems=(Problem(exc.rule, exc.message, 1),))
+    if store is not None and not stored_as:  # a file of a folder: found by its bytes' hash
+        import hashlib
+
+        stored_as = digest_of("file", hashlib.sha256(data).hexdigest(), path, known)
+        found = store.get("parse", stored_as)
+        if isinstance(found, Submission):
+            return found
     submission = parse_submission(path, data, known, oid=entry.oid)
+    if store is not None:
+        store.put("parse", stored_as, submission)
     if cache is not None and key is not None:
         cache[key] = submission
     return submission

@@ -144,7 +144,7 @@ def load_vendor_groups(path: Path | None = None, *, check_schema: bool | None = 
             raise VendorGroupsError(f"no such vendor-groups file: {path}")
         return VendorGroups()
     try:
-        data = yaml.safe_load(chosen.read_text(encoding="utf-8"))
+        data = yaml.load(chosen.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise VendorGroupsError(f"cannot read {chosen}: {exc}") from None
     if check_schema if check_schema is not None else path is not None:

@@ -15,6 +15,7 @@ app = typer.Typer(
 # Each module registers its command(s) on `app` when imported.
 from . import artifacts as _artifacts  # noqa: E402,F401
 from . import baseline as _baseline  # noqa: E402,F401
+from . import cache as _cache  # noqa: E402,F401
 from . import catalog as _catalog  # noqa: E402,F401
 from . import comment as _comment  # noqa: E402,F401
 from . import diff as _diff  # noqa: E402,F401

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -25,7 +27,29 @@ RefOpt = Annotated[
 ]
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
 
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Compute everything afresh: neither read nor write kaic's result cache "
+                 "(also KAIC_NO_CACHE=1)."),
+]
+
 EXIT_USAGE = 2
+
+
+@contextmanager
+def result_cache(no_cache: bool) -> Iterator[None]:
+    """kaic's result cache (in the user cache folder) in use for one command, unless
+    `--no-cache` or KAIC_NO_CACHE says otherwise; bounded (evicted) at the end."""
+    from .. import cache
+
+    store = None if no_cache or cache.disabled_by_environment() else cache.default_store()
+    cache.use(store)
+    try:
+        yield
+    finally:
+        cache.use(None)
+        if store is not None:
+            store.close()
 
 
 def fail(message: str, hint: str = "") -> NoReturn:

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import OutOpt, SourceOpt, emit, fail
+from ._common import NoCacheOpt, OutOpt, SourceOpt, emit, fail, result_cache
 
 if TYPE_CHECKING:
     from ..analysis import VendorGroups
     from ..history import History, HistoryOptions
+    from ..source import GitRepo
 
 HISTORY_FORMATS = ("json", "md")
 
@@ -35,14 +36,14 @@ def day_or_fail(text: str | None, option: str) -> date | None:
         fail(f"{option}: {exc}")
 
 
-def run_history(source: str | None, options: HistoryOptions) -> History:
-    """Open the repository and walk it, with a progress bar on a terminal."""
+def run_history(source: str | None, options: HistoryOptions, repo: GitRepo | None = None) -> History:
+    """Open the repository (unless given) and walk it, with a progress bar on a terminal."""
     from ..history import build_history
     from ..history.progress import progress_bar
     from ..source import SourceError, open_repo
 
     try:
-        repo = open_repo(source)
+        repo = repo or open_repo(source)
         repo.refuse_shallow("the history (certification dates, expiry, timeline)")
         typer.echo(f"kaic: reading {repo.location} (git, the main line up to {options.ref})", err=True)
         if repo.stale:
@@ -77,23 +78,57 @@ def history_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | md")] = "md",
     out: OutOpt = None,
     vendor_groups: GroupsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Walk the history: when each submission was certified (the merge that brought it onto
     the main line), its later changes, expiry and withdrawal, figures per commit, trends.
     Exit 0; 2: usage or source error."""
-    from ..history import HistoryOptions
-    from ..history.data import history_data
-    from ..history.markdown import history_md
+    with result_cache(no_cache):
+        _history(source, ref, since, until, as_of, all_commits, components, top, fmt, out, vendor_groups)
+
+
+def _history(source: str | None, ref: str, since: str | None, until: str | None, as_of: str | None,
+             all_commits: bool, components: bool, top: int, fmt: str, out: Path | None,
+             vendor_groups: Path | None) -> None:
+    from ..cache import kept
+    from ..source import SourceError, open_repo
 
     if fmt not in HISTORY_FORMATS:
         fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(HISTORY_FORMATS))
-    options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
-                             until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
-                             components=components, groups=groups_or_fail(vendor_groups))
-    data = history_data(run_history(source, options), top=top)
-    if fmt == "json":
-        import json
+    try:
+        repo = open_repo(source)
+        repo.refuse_shallow("the history (certification dates, expiry, timeline)")
+        head = repo.resolve(ref)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
 
-        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
-    else:
-        emit(history_md(data), out)
+    def make() -> str:
+        from ..history import HistoryOptions
+        from ..history.data import history_data
+        from ..history.markdown import history_md
+
+        options = HistoryOptions(ref=ref, first_parent=not all_commits, since=day_or_fail(since, "--since"),
+                                 until=day_or_fail(until, "--until"), as_of=day_or_fail(as_of, "--as-of"),
+                                 components=components, groups=groups_or_fail(vendor_groups))
+        data = history_data(run_history(source, options, repo), top=top)
+        if fmt == "json":
+            import json
+
+            return json.dumps(data, ensure_ascii=False, indent=1)
+        return history_md(data)
+
+    # The history up to a commit never changes: the output is kept by the commit, the
+    # options as given (no day: today), the vendor-groups file's bytes and the format.
+    groups = _file_digest(vendor_groups) if vendor_groups is not None else "shipped"
+    inputs = (repo.location, head.oid, ref, since, until, as_of or date.today().isoformat(), all_commits,
+              components, groups, top, fmt)
+    emit(kept("history-output", inputs, make) if groups is not None else make(), out)
+
+
+def _file_digest(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # not kept: reading it again reports the error

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import RefOpt, SourceOpt, emit, fail, load_or_fail
+from ._common import NoCacheOpt, RefOpt, SourceOpt, emit, fail, open_or_fail, result_cache
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
@@ -53,18 +53,24 @@ def report_cmd(
     as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: the day certification statuses are judged on (default: today; the commit's date when --ref names an older state).")] = None,
     current: Annotated[bool, typer.Option("--current", help="Count only submissions whose certification is current on --as-of.")] = False,
     history: Annotated[bool, typer.Option("--history/--no-history", help="Walk the git history for the timeline and trends sections.")] = True,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Analyse a repository state: statistics, matrix, conformance, history, findings, inventory.
 
     With one format and no --out, the report goes to stdout (Markdown by default).
     Exit 0: report made; 1: a section failed (the rest is still written); 2: usage or source error.
     """
+    with result_cache(no_cache):
+        _report(source, ref, fmt, out, vendor_groups, config, as_of, history, current)
+
+
+def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, vendor_groups: Path | None,
+            config: Path | None, as_of: str | None, history: bool, current: bool) -> None:
     from ..analysis import VendorGroupsError, load_vendor_groups
     from ..config import ConfigError, load_config
-    from ..report.build import build_report
-    from ..report.render import RENDERERS, output_name, renderer
+    from ..report.render import RENDERERS
+    from ..report.stored import make_report
     from ..source import SourceError
-    from ..validate import validate
     day = None
     if as_of is not None:
         from .history import day_or_fail
@@ -77,7 +83,7 @@ def report_cmd(
         groups = load_vendor_groups(vendor_groups)
     except VendorGroupsError as exc:
         fail(str(exc))
-    src, state = load_or_fail(source, ref)
+    src = open_or_fail(source, ref)
     history = history and _history_possible(src)
     try:
         cfg = load_config(src, config)
@@ -87,41 +93,33 @@ def report_cmd(
     if day is None and ref is not None:
         from ..report.sections._history import older_state_day
 
-        older = older_state_day(state)
+        older = older_state_day(src)
         if older is not None:
             options["as_of"], options["as_of_reason"] = older
     if current:
-        from ..report.current import current_only
-
-        try:
-            state, dropped = current_only(state, options)
-        except SourceError as exc:
-            fail(exc.message, exc.hint)
         options["current_only"] = True
-        options["left_out"] = dropped
-    report = build_report(state, validate(state, cfg), options=options)
+    try:
+        made = make_report(src, cfg, formats, options=options)
+    except SourceError as exc:
+        fail(exc.message, exc.hint)
 
     written: list[Path] = []
     for name in formats:
-        module = renderer(name)
-        rendered = module.render(report)
+        files = made.files[name]
         if out is None:
-            if isinstance(rendered, dict):
-                if len(rendered) != 1:
-                    fail(f"the {name} report is {len(rendered)} files", "add --out DIR")
-                rendered = next(iter(rendered.values()))
-            emit(rendered, None)
+            if len(files) != 1:
+                fail(f"the {name} report is {len(files)} files", "add --out DIR")
+            emit(next(iter(files.values())), None)
             continue
-        files = rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
         for filename, text in files.items():
             target = out / filename
             emit(text, target)
             written.append(target)
     if written:
         typer.echo(f"kaic: wrote {len(written)} file(s) to {out}", err=True)
-    for error in report.data.get("errors", []):
+    for error in made.errors:
         typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
                     err=True)
-    if report.data.get("errors"):
+    if made.errors:
         sys.stderr.flush()
         raise typer.Exit(1)

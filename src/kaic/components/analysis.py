@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..cache import active, digest_of
 from ..load import RepoState
 from ..model import Submission
 from ..source import MAX_FILE_BYTES, Entry, EntryKind, ReadRefused
@@ -131,6 +132,21 @@ def _parts_table(catalog: Catalog, spec: SolutionsSpec) -> dict[ContentKey, _Par
     return slot[2]
 
 
+_fingerprints: dict[tuple[int, int], tuple[Catalog, SolutionsSpec, str]] = {}
+
+
+def analysis_fingerprint(catalog: Catalog, spec: SolutionsSpec) -> str:
+    """What a stored analysis was made with: the catalog's entries and the spec (the
+    shipped data files and kaic's code are in every store key already)."""
+    ids = (id(catalog), id(spec))
+    known = _fingerprints.get(ids)
+    if known is None or known[0] is not catalog or known[1] is not spec:
+        if len(_fingerprints) >= _SHARED_SLOTS:
+            del _fingerprints[next(iter(_fingerprints))]
+        known = _fingerprints[ids] = (catalog, spec, digest_of(catalog.entries, spec))
+    return known[2]
+
+
 def _folders(state: RepoState) -> Mapping[str, list[tuple[str, Entry]]]:
     """Product folder -> its entries, for the last state asked about."""
     for seen, folders in _index[:1]:  # a copy: another thread may replace it meanwhile
@@ -189,11 +205,19 @@ def _analyse(state: RepoState, sub: Submission, validation: ValidationResult | N
              spec: SolutionsSpec, key: ContentKey | None) -> SubmissionResult:
     table = _parts_table(catalog, spec) if key is not None else None
     parts = table.get(key) if table is not None else None
+    store = active() if key is not None else None
+    stored_as = digest_of(key, analysis_fingerprint(catalog, spec)) if store is not None else ""
+    if parts is None and store is not None:
+        parts = store.get("components", stored_as)
+        if parts is not None and table is not None:
+            table[key] = parts
     if parts is None:
         files = folder_files(state, sub)
         det = detect(sub, catalog, files)
         # solutions read what is named; adoption also counts what umbrellas carry
         parts = (roll_up(det, catalog), assess(sub, state.tree, files), solve(sub, det, catalog, spec))
+        if store is not None:
+            store.put("components", stored_as, parts)
         if table is not None:
             if len(table) >= _SHARED_LIMIT:
                 del table[next(iter(table))]

@@ -9,6 +9,7 @@ names, aliases, patterns, API groups and URL prefixes are compiled once into one
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ..cache import active, digest_of
 from .matcher import Matcher, Term, TermKind, compiled_matcher, fold_key
 from .model import Kind
 from .urls import PrefixIndex, repo_prefixes
@@ -391,7 +393,19 @@ def read_catalog(path: Path, check: bool = True, schema: bool = True) -> Catalog
 
 @cache
 def _cached(path: str, mtime: float, schema: bool) -> Catalog:
-    return read_catalog(Path(path), schema=schema)
+    store = active()
+    if store is None:
+        return read_catalog(Path(path), schema=schema)
+    try:  # the checked entries are kept by the file's content
+        key = digest_of(hashlib.sha256(Path(path).read_bytes()).hexdigest(), schema)
+    except OSError:
+        return read_catalog(Path(path), schema=schema)
+    found = store.get("catalog", key)
+    if isinstance(found, tuple) and len(found) == 2:
+        return Catalog(found[0], found[1], path)
+    catalog = read_catalog(Path(path), schema=schema)
+    store.put("catalog", key, (catalog.entries, dict(catalog.data)))
+    return catalog
 
 
 def load_catalog(path: Path | None = None) -> Catalog:

@@ -12,9 +12,10 @@ name, website or documentation links) are the platform itself, not components.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Answer, EvidenceKind, Status, Submission
 from .catalog import Catalog
@@ -50,6 +51,7 @@ class _Scan:
 
     catalog: Catalog
     mentions: list[Mention]
+    _confirmed: dict[tuple[str, object], bool] = field(default_factory=dict)
 
     @property
     def packaging(self) -> tuple[str, ...]:
@@ -57,19 +59,27 @@ class _Scan:
         return tuple(str(p.get("cue", "")).lower() for p in self.catalog.data.get("packaging") or ()
                      if isinstance(p, dict) and p.get("cue"))
 
-    def _ambiguity(self, term: Term, place: Place, scope: str) -> str | None:
+    def _ambiguity(self, term: Term, place: Place, scope: str, scope_key: object = None) -> str | None:
         """None for an ordinary term; "confirmed" when the hit is in one of the entry's
         context requirements or a context pattern occurs in the same scope; else
-        "unconfirmed" (kept only if the submission names the entry unambiguously too)."""
+        "unconfirmed" (kept only if the submission names the entry unambiguously too).
+
+        `scope_key` names the scope (same key, same text): each entry's context is then
+        searched once per scope, not once per hit, so many hits in one long paragraph
+        cost what the paragraph costs."""
         if not term.ambiguous:
             return None
         entry = self.catalog.entry(term.target)
         if entry is not None and place.requirement in entry.context_requirements:
             return "confirmed"
-        context = self.catalog.context(term.target)
-        if context is not None and context.search(scope):
-            return "confirmed"
-        return "unconfirmed"
+        memo = (term.target, scope_key) if scope_key is not None else None
+        found = self._confirmed.get(memo) if memo is not None else None
+        if found is None:
+            context = self.catalog.context(term.target)
+            found = context is not None and context.search(scope) is not None
+            if memo is not None:
+                self._confirmed[memo] = found
+        return "confirmed" if found else "unconfirmed"
 
     # -- links ---------------------------------------------------------------------------
 
@@ -126,8 +136,10 @@ class _Scan:
         index = LineIndex(text)
         urls = list(URL_IN_TEXT.finditer(text)) if "://" in text else []
         masked = URL_IN_TEXT.sub(lambda m: " " * len(m.group(0)), text) if urls else text
+        paragraphs = _Paragraphs(text)
+        scope_id = object()  # one key for `scope` during this call
         for m in urls:
-            around = scope if scope is not None else _paragraph(text, m.start())
+            around = scope if scope is not None else paragraphs.text(m.start())
             for place in places(index.line(m.start())):
                 self.url(m.group(0), place, status_tag, around)
         hits = list(self.catalog.matcher.scan(masked))
@@ -135,6 +147,7 @@ class _Scan:
             return
         versions = _versions(masked, hits, index, blocks, self.packaging)
         clauses = Clauses(masked)
+        api_versions: _ApiVersions | None = None
         for i, hit in enumerate(hits):
             line = index.line(hit.start)
             tag = status_tag or clauses.tag(hit.start, hit.end)
@@ -142,31 +155,90 @@ class _Scan:
             snippet = _snippet(masked[hit.start : hit.end])
             api_version = None
             if via is Via.API_GROUP or self.catalog.kind(hit.term.target) is Kind.SIGNAL:
-                api_version = _api_version_after(clauses, hit.start, hit.end)
-            around = ""
+                api_versions = api_versions or _ApiVersions(masked)
+                api_version = api_versions.after(clauses, hit.start, hit.end)
+            around, key = "", None
             if hit.term.ambiguous:
-                around = scope if scope is not None else _paragraph(text, hit.start)
+                if scope is not None:
+                    around, key = scope, scope_id
+                else:
+                    key = (scope_id, paragraphs.bounds(hit.start))
+                    around = paragraphs.text(hit.start) if (hit.term.target, key) not in self._confirmed else ""
             for place in places(line):
                 self.mentions.append(
                     Mention(hit.term.target, place, via, snippet, versions[i], tag, api_version,
-                            self._ambiguity(hit.term, place, around))
+                            self._ambiguity(hit.term, place, around, key))
                 )
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
+_FENCE_MARK = "```"
+_WINDOW = 4000  # how far back a paragraph start is looked for
 
 
-def _paragraph(text: str, pos: int) -> str:
-    """The fenced block or the blank-line paragraph holding `pos`."""
-    before = text.rfind("```", 0, pos)
-    if before >= 0 and text.count("```", 0, pos) % 2 == 1:
-        after = text.find("```", pos)
-        return text[before : after if after >= 0 else len(text)]
-    left = 0
-    for m in _BLANK.finditer(text, max(0, pos - 4000), pos):
-        left = m.end()
-    end = _BLANK.search(text, pos)
-    return text[left : end.start() if end else len(text)]
+class _Paragraphs:
+    """The fenced block or blank-line paragraph around a position of one text. The
+    fences and blank lines are found once (on first use), then each lookup is a
+    bisection: many hits in one long text cost what the text costs."""
+
+    __slots__ = ("_blanks", "_fences", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._fences: tuple[list[int], list[int]] | None = None
+        self._blanks: tuple[list[int], list[int]] | None = None
+
+    def _fence_marks(self) -> tuple[list[int], list[int]]:
+        """(every occurrence of ``` (overlapping, as `rfind`/`find` see them), the
+        non-overlapping ones `count` sees)."""
+        if self._fences is None:
+            text = self._text
+            every: list[int] = []
+            counted: list[int] = []
+            pos = text.find(_FENCE_MARK)
+            while pos >= 0:
+                every.append(pos)
+                if not counted or pos >= counted[-1] + len(_FENCE_MARK):
+                    counted.append(pos)
+                pos = text.find(_FENCE_MARK, pos + 1)
+            self._fences = (every, counted)
+        return self._fences
+
+    def _blank_lines(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the blank-line breaks, scanning the text once."""
+        if self._blanks is None:
+            found = [m.span() for m in _BLANK.finditer(self._text)]
+            self._blanks = ([a for a, _ in found], [b for _, b in found])
+        return self._blanks
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """The paragraph around `pos` (a position in a word, never in a blank line):
+        inside a fence, from the opening fence to the closing one (or the end); else
+        from the last blank line at most `_WINDOW` characters back to the next one."""
+        text, width = self._text, len(_FENCE_MARK)
+        every, counted = self._fence_marks()
+        last = bisect.bisect_right(every, pos - width) - 1  # rfind("```", 0, pos)
+        if last >= 0 and bisect.bisect_right(counted, pos - width) % 2 == 1:  # count("```", 0, pos) odd
+            nxt = bisect.bisect_left(every, pos)  # find("```", pos)
+            return every[last], every[nxt] if nxt < len(every) else len(text)
+        starts, ends = self._blank_lines()
+        window = max(0, pos - _WINDOW)
+        first = bisect.bisect_left(starts, window)
+        if first and ends[first - 1] > window:
+            # a break straddles the window's start: a scan from there may pair the
+            # newlines of a run of blank lines differently; scan the window itself
+            left = 0
+            for m in _BLANK.finditer(text, window, pos):
+                left = m.end()
+        else:
+            k = bisect.bisect_right(ends, pos) - 1
+            left = ends[k] if k >= first else 0
+        nxt = bisect.bisect_left(starts, pos)
+        return left, starts[nxt] if nxt < len(starts) else len(text)
+
+    def text(self, pos: int) -> str:
+        left, right = self.bounds(pos)
+        return self._text[left:right]
 
 
 # After an API version, wording that places it elsewhere: "DRA v1 APIs ... are GA in
@@ -179,15 +251,31 @@ _ELSEWHERE = re.compile(
 )
 
 
-def _api_version_after(clauses: Clauses, start: int, end: int) -> str | None:
-    """`resource.k8s.io/v1beta1`, "DRA v1 APIs", "... at v1beta1": the first API version
-    written after the mention in its clause; None when the clause says that version is
-    not there ("are GA in Kubernetes v1.34+", "not available")."""
-    _, right = clauses.bounds(start, end)
-    m = _API_VERSION.search(clauses.text, end, right)
-    if m is None or _ELSEWHERE.search(clauses.text, m.end(), right):
-        return None
-    return m.group(0)
+class _ApiVersions:
+    """Every API version (`v1`, `v1beta1`) of one text, and every phrase placing one
+    elsewhere, found in one pass each: a lookup is then a bisection."""
+
+    __slots__ = ("_elsewhere", "_found")
+
+    def __init__(self, text: str) -> None:
+        self._found = [(m.start(), m.group(0)) for m in _API_VERSION.finditer(text)]
+        self._elsewhere = [m.span() for m in _ELSEWHERE.finditer(text)]
+
+    def after(self, clauses: Clauses, start: int, end: int) -> str | None:
+        """`resource.k8s.io/v1beta1`, "DRA v1 APIs", "... at v1beta1": the first API
+        version written after the mention in its clause; None when the clause says that
+        version is not there ("are GA in Kubernetes v1.34+", "not available")."""
+        _, right = clauses.bounds(start, end)
+        i = bisect.bisect_left(self._found, (end, ""))
+        if i >= len(self._found):
+            return None
+        pos, version = self._found[i]
+        if pos + len(version) > right:
+            return None
+        k = bisect.bisect_left(self._elsewhere, (pos + len(version), 0))
+        if k < len(self._elsewhere) and self._elsewhere[k][1] <= right:
+            return None
+        return version
 
 
 def _wrapped(text: str, index: LineIndex, name_line: int, version_line: int, cues: tuple[str, ...]) -> bool:

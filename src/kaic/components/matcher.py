@@ -1,21 +1,29 @@
-"""One compiled pass over a text finds every catalog name, alias, pattern and API group.
+"""One pass over a text finds every catalog name, alias, pattern and API group, in time
+linear in the text whatever the size of the catalog.
 
-The catalog's literal aliases are folded into a character trie and emitted as a single
-regular expression, so a text is scanned once whatever the size of the catalog; at each
+Literal names, aliases and API groups go into Aho-Corasick automata (pyahocorasick), one
+for the case-folded terms and one for the case-sensitive ones, keyed by their characters
+without separators. A text is scanned once with its separators removed (and folded);
+each candidate is then checked on the text itself by the name's own small expression
+(only over the candidate's span), and kept when it stands on word boundaries. At each
 position the longest alias wins ("kube-prometheus-stack" over "Prometheus", "X-Ray"
-over "Ray"). Exclusion phrases are compiled into the same trie as *vetoes*: they win
-the position like any longer alias and are then dropped, which removes "Prometheus
-exposition format" or "API gateway" without a second scan.
+over "Ray", `cert-manager.io` over "cert-manager"). Exclusion phrases are terms too,
+*vetoes*: they win the position like any longer alias and are then dropped, which
+removes "Prometheus exposition format" or "API gateway". The catalog's patterns are one
+regular expression, guarded by what they can start with; a name found at a position
+wins over a pattern found there.
 
 Words are matched on alphanumeric boundaries, so "Ray" is never found inside "array",
 "gray" or "KubeRay". Inside an alias, a space, '-' or '_' matches any of the three (or
-nothing), so "Gateway API", "gateway-api" and "gateway_api" are the same alias; inside an
-API group, '.' and '-' are interchangeable, so `gateway.networking.k8s.io` is also found
-in a documentation slug such as `gateway-gateway-networking-k8s-io-v1`.
+nothing, or up to three of them), so "Gateway API", "gateway-api" and "gateway_api" are
+the same alias; inside an API group, '.' and '-' are interchangeable, so
+`gateway.networking.k8s.io` is also found in a documentation slug such as
+`gateway-gateway-networking-k8s-io-v1`. Separators at either end of a term are ignored.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -81,14 +89,6 @@ def fold_key(text: str, kind: TermKind, fold: bool = True) -> str:
     return out.lower() if fold else out
 
 
-class _Node:
-    __slots__ = ("children", "end")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.end = False
-
-
 def _unit_re(unit: str, folded: bool) -> str:
     if unit == _SEP:
         return _SEP_RE
@@ -124,42 +124,6 @@ def _chain(units: list[str], folded: bool) -> str:
             out.append(_unit_re(unit, folded))
     flush()
     return "".join(out)
-
-
-def _emit(node: _Node, folded: bool) -> str:
-    # Longer continuations first; an alias that may end here makes the rest optional. The
-    # first unit of each alternative stays a class or a literal, which the engine tests
-    # before entering the alternative; the chain of single children after it is one run.
-    alts = []
-    for unit, child in sorted(node.children.items(), key=lambda kv: (kv[0] in (_SEP, _DOT), kv[0])):
-        chain: list[str] = []
-        while len(child.children) == 1 and not child.end:
-            (next_unit, next_child), = child.children.items()
-            chain.append(next_unit)
-            child = next_child
-        alts.append(_unit_re(unit, folded) + _chain(chain, folded) + _emit(child, folded))
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if len(alts) == 1 and len(node.children) == 1 and not node.end:
-        return body
-    return f"(?:{body})?" if node.end else body
-
-
-def _trie_regex(sequences: Iterable[list[str]], folded: bool) -> str | None:
-    root = _Node()
-    count = 0
-    for units in sequences:
-        if not units:
-            continue
-        node = root
-        for unit in units:
-            node = node.children.setdefault(unit, _Node())
-        node.end = True
-        count += 1
-    if not count:
-        return None
-    return _emit(root, folded)
 
 
 def _char_set(op: object, arg: object, ignorecase: bool) -> set[str] | None:
@@ -354,8 +318,167 @@ class CatalogConflict(ValueError):
     """Two terms fold to the same key but point at different targets."""
 
 
+_DROPPED = re.compile(r"[\s_\-.]+")
+"""What the name automaton does not see: the characters a separator (`_SEP`, `_DOT`) or a
+'.' inside a name can stand for. Names are found in the text with these removed and
+case folded, then each candidate is checked on the text itself."""
+
+
+def _kept(units: list[str]) -> str:
+    """The automaton's key of a unit sequence: its characters without separators."""
+    return "".join(u for u in units if u not in (_SEP, _DOT) and not _DROPPED.fullmatch(u))
+
+
+def _trimmed(units: list[str]) -> list[str]:
+    """Units without separators at either end (a name is matched from its first
+    character to its last)."""
+    def dropped(u: str) -> bool:
+        return u in (_SEP, _DOT) or bool(_DROPPED.fullmatch(u))
+
+    lo, hi = 0, len(units)
+    while lo < hi and dropped(units[lo]):
+        lo += 1
+    while hi > lo and dropped(units[hi - 1]):
+        hi -= 1
+    return units[lo:hi]
+
+
+class _Folded:
+    """A text with the dropped characters removed (as is, and case folded), and the way
+    back from its positions to the text's, worked out only when a candidate needs it."""
+
+    __slots__ = ("_folded", "_norm_starts", "_orig_starts", "exact", "original")
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.exact = _DROPPED.sub("", text)
+        self._folded: str | None = None
+        self._norm_starts: list[int] | None = None
+        self._orig_starts: list[int] = []
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            low = self.exact.lower()
+            if len(low) != len(self.exact):  # a character whose lower case is longer: kept as it is
+                low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.exact)
+            self._folded = low
+        return self._folded
+
+    def position(self, index: int) -> int:
+        """The text's position of the character at `index` of the texts without separators."""
+        if self._norm_starts is None:
+            spans = [m.span() for m in _DROPPED.finditer(self.original)]
+            removed = 0
+            orig = [0]
+            norm = [0]
+            for a, b in spans:
+                removed += b - a
+                orig.append(b)
+                norm.append(b - removed)
+            self._orig_starts, self._norm_starts = orig, norm
+        run = bisect.bisect_right(self._norm_starts, index) - 1
+        return self._orig_starts[run] + index - self._norm_starts[run]
+
+
+class _Names:
+    """Literal names (folded or exact) in a pyahocorasick automaton, keyed by their
+    characters without separators; each candidate is confirmed by the name's own
+    expression on the text (separators where the name has them, at most three of
+    them, word boundaries around it)."""
+
+    def __init__(self, sequences: list[list[str]], folded: bool) -> None:
+        import ahocorasick  # type: ignore[import-not-found]  # no type stubs
+
+        self.folded = folded
+        self._shapes: dict[str, list[list[str]]] = {}
+        for units in sequences:
+            units = _trimmed(units)
+            key = _kept(units)
+            if key:
+                self._shapes.setdefault(key, []).append(units)
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        for key in self._shapes:
+            self._automaton.add_word(key)
+        if self._shapes:
+            self._automaton.make_automaton()
+
+    def _fits(self, key: str, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is one of the key's names, separators and case as
+        the name allows (what the name's own expression, `_chain`, would match)."""
+        return any(_fits(units, 0, text, start, end, self.folded) for units in self._shapes[key])
+
+    def candidates(self, seen: _Folded) -> dict[int, int]:
+        """Start -> end of the longest confirmed name starting there."""
+        if not self._shapes:
+            return {}
+        text = seen.original
+        keys = seen.folded if self.folded else seen.exact
+        out: dict[int, int] = {}
+        position = seen.position
+        for last, length in self._automaton.iter(keys):
+            start = position(last - length + 1)
+            end = position(last) + 1
+            if start in out and out[start] >= end:
+                continue
+            if start and _alnum(text, start - 1):
+                continue
+            if end < len(text) and _alnum(text, end):
+                continue
+            if self._fits(keys[last - length + 1 : last + 1], text, start, end):
+                out[start] = end
+        return out
+
+
+_SEP_CHARS = re.compile(r"[\s_\-]")
+_SEP_MAX = 3  # characters a separator may stand for (`_SEP_RE`)
+_DOT_CHARS = ".-_"
+
+
+def _fits(units: list[str], i: int, text: str, pos: int, end: int, folded: bool) -> bool:
+    """Whether units[i:] match text[pos:end] exactly: a letter in either ASCII case (when
+    folded; another character as written or in its other case), a separator as zero to
+    three of space, '-', '_', an API group's dot as one of '.', '-', '_'."""
+    while i < len(units):
+        unit = units[i]
+        if unit == _SEP:
+            run = 0
+            while pos + run < end and run < _SEP_MAX and _SEP_CHARS.match(text, pos + run):
+                run += 1
+            return any(_fits(units, i + 1, text, pos + k, end, folded) for k in range(run, -1, -1))
+        if pos >= end:
+            return False
+        ch = text[pos]
+        if unit == _DOT:
+            if ch not in _DOT_CHARS:
+                return False
+        elif ch != unit:
+            if not folded:
+                return False
+            if unit.isascii():
+                if not (ch.isascii() and ch.lower() == unit):
+                    return False
+            elif ch != unit.upper():
+                return False
+        i += 1
+        pos += 1
+    return pos == end
+
+
+def _alnum(text: str, i: int) -> bool:
+    """Whether text[i] is an ASCII letter or digit (what ends a word for a name)."""
+    ch = text[i]
+    return ch.isascii() and ch.isalnum()
+
+
 class Matcher:
-    """All terms compiled into one regular expression; `scan(text)` yields the hits."""
+    """The terms compiled: literal names and API groups in Aho-Corasick automata, the
+    catalog's patterns in one guarded regular expression; `scan(text)` yields the hits.
+
+    At each position, left to right, a folded name or API group wins over a
+    case-sensitive name, which wins over a pattern; among names the longest wins; a hit
+    consumes its text (the next is looked for after it), and a veto that wins a position
+    is dropped."""
 
     def __init__(self, terms: Iterable[Term], strict: bool = True) -> None:
         self._strict = strict
@@ -383,16 +506,11 @@ class Matcher:
                 key = fold_key(term.text, term.kind)
                 self._add(self._folded, key, term)
                 folded_seqs.append(_units(term.text, term.kind, fold=True))
-        parts: list[str] = []
-        folded = _trie_regex(folded_seqs, True)
-        if folded:
-            parts.append(f"(?P<f>{folded})")
-        exact = _trie_regex(exact_seqs, False)
-        if exact:
-            parts.append(f"(?P<e>{exact})")
-        parts.extend(_guarded(pattern_parts))
+        self._names = (_Names(folded_seqs, True), _Names(exact_seqs, False))
+        parts = _guarded(pattern_parts)
         body = "|".join(parts) if parts else r"(?!x)x"
         self.regex = re.compile(f"{_BOUND_L}(?:{body}){_BOUND_R}")
+        self._any_pattern = bool(parts)
 
     def _add(self, table: dict[str, Term], key: str, term: Term) -> None:
         old = table.get(key)
@@ -403,27 +521,49 @@ class Matcher:
         if old is None or term.kind is TermKind.VETO:
             table[key] = term
 
-    def _term(self, m: re.Match[str]) -> Term | None:
-        group = m.lastgroup
-        text = m.group(0)
-        if group == "f":
+    def _name_term(self, folded: bool, text: str) -> Term | None:
+        if folded:
             return self._folded.get(fold_key(text, TermKind.NAME)) or self._folded.get(
                 fold_key(text, TermKind.API_GROUP)
             )
-        if group == "e":
-            return self._exact.get(fold_key(text, TermKind.NAME, fold=False))
-        if group is not None:
-            return self._patterns.get(group)
-        return None
+        return self._exact.get(fold_key(text, TermKind.NAME, fold=False))
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        """Every mention in text[start:end], vetoes removed, in order."""
+        """Every mention in text[start:end], vetoes removed, in order. Time: linear in
+        the text (one pass of each automaton, one of the pattern expression, and a check
+        of each candidate over its own span)."""
         stop = len(text) if end is None else end
-        for m in self.regex.finditer(text, start, stop):
-            term = self._term(m)
-            if term is None or term.kind is TermKind.VETO:
+        # as `re` with pos/endpos: nothing after `stop` is seen, the text before `start` is
+        view = text[:stop] if stop != len(text) else text
+        seen = _Folded(view)
+        folded, exact = (names.candidates(seen) for names in self._names)
+        starts = sorted(s for s in {*folded, *exact} if s >= start)
+        pattern = self.regex.search(view, start) if self._any_pattern else None
+        cursor = start
+        i = 0
+        while True:
+            while i < len(starts) and starts[i] < cursor:
+                i += 1
+            if pattern is not None and pattern.start() < cursor:
+                pattern = self.regex.search(view, cursor)
+            name_at = starts[i] if i < len(starts) else None
+            if name_at is None and pattern is None:
+                return
+            if name_at is not None and (pattern is None or name_at <= pattern.start()):
+                is_folded = name_at in folded
+                name_end = folded[name_at] if is_folded else exact[name_at]
+                term = self._name_term(is_folded, view[name_at:name_end])
+                cursor = name_end
+                if term is not None and term.kind is not TermKind.VETO:
+                    yield Hit(term, name_at, name_end)
                 continue
-            yield Hit(term, m.start(), m.end())
+            assert pattern is not None
+            group = pattern.lastgroup
+            term = self._patterns.get(group) if group is not None else None
+            cursor = max(pattern.end(), pattern.start() + 1)
+            if term is not None and term.kind is not TermKind.VETO:
+                yield Hit(term, pattern.start(), pattern.end())
+            pattern = self.regex.search(view, cursor)
 
 
 @lru_cache(maxsize=16)

@@ -93,10 +93,32 @@ _ROADMAP = re.compile(
     r"|ongoing\s+efforts?|work\s+is\s+underway"
     r"|will\s+(?:be\s+(?:supported|available|added|included|released|introduced|offered|enabled)"
     r"|(?:support|add|include|offer|introduce|move|transition))\b"
-    r"|(?:transition|migrate|move)\s+to\b.*\bonce\b|intend\s+to|expected\s+to\s+(?:be|land|ship)"
+    r"|intend\s+to|expected\s+to\s+(?:be|land|ship)"
     r")",
     re.IGNORECASE,
 )
+# "we will move to X once it is GA": a move followed, later on its line, by "once". Two
+# linear scans instead of `move\s+to\b.*\bonce\b`, which re-reads the rest of the line
+# after every "move to" (quadratic in a clause repeating it).
+_MOVE_TO = re.compile(r"\b(?:transition|migrate|move)\s+to\b", re.IGNORECASE)
+_ONCE = re.compile(r"\bonce\b", re.IGNORECASE)
+
+
+def _moves_once(clause: str) -> bool:
+    """Whether some "move to" is followed by "once" on the same line."""
+    move = _MOVE_TO.search(clause)
+    while move is not None:
+        line_end = clause.find("\n", move.end())
+        line_end = len(clause) if line_end < 0 else line_end
+        if _ONCE.search(clause, move.end(), line_end):
+            return True
+        move = _MOVE_TO.search(clause, line_end)  # a later line
+    return False
+
+
+def is_roadmap(clause: str) -> bool:
+    """Whether a clause speaks of plans ("planned", "will support", "move to X once ...")."""
+    return _ROADMAP.search(clause) is not None or _moves_once(clause)
 
 
 # Wording right around a name that says it is not used: "unlike Volcano", "instead of
@@ -169,7 +191,7 @@ class Clauses:
         if bounds not in self._tags:
             clause = self.text[bounds[0] : bounds[1]]
             self._tags[bounds] = (
-                Tag.ROADMAP if _ROADMAP.search(clause) else Tag.NEGATIVE if _NEGATIVE.search(clause) else None
+                Tag.ROADMAP if is_roadmap(clause) else Tag.NEGATIVE if _NEGATIVE.search(clause) else None
             )
         found = self._tags[bounds]
         if found is Tag.ROADMAP:

@@ -118,16 +118,29 @@ class PrefixIndex:
                 clean = clean[4:]
             host, _, path = clean.partition("/")
             by_host.setdefault(host, []).append(("/" + path if path else "", target))
-        self._by_host = {h: sorted(v, key=lambda pt: -len(pt[0])) for h, v in by_host.items()}
+        self._by_host: dict[str, dict[str, str]] = {}
+        for h, v in by_host.items():
+            table: dict[str, str] = {}
+            for prefix, target in v:
+                table.setdefault(prefix, target)  # the first entry of a prefix wins
+            self._by_host[h] = table
 
     def match(self, url: Url) -> tuple[str, str, str] | None:
-        """(target, the prefix matched, the rest of the path) of the longest prefix."""
-        entries = self._by_host.get(url.host)
-        if not entries:
+        """(target, the prefix matched, the rest of the path) of the longest prefix that
+        ends at a segment boundary: one lookup per segment of the path, not one test per
+        known prefix."""
+        table = self._by_host.get(url.host)
+        if not table:
             return None
         path = url.path.lower()
-        for prefix, target in entries:
-            if path == prefix or path.startswith(prefix + "/") or not prefix:
-                rest = url.path[len(prefix) :]
-                return target, url.host + prefix, rest
-        return None
+        cut = len(path)
+        while True:
+            target = table.get(path[:cut])
+            if target is not None:
+                prefix = path[:cut]
+                return target, url.host + prefix, url.path[len(prefix) :]
+            if cut == 0:
+                return None
+            cut = path.rfind("/", 0, cut)
+            if cut < 0:
+                cut = 0

@@ -26,9 +26,12 @@ _AFTER = re.compile(
     rf"(?P<v>{VERSION})(?![\w]|\.\d)",
     re.IGNORECASE,
 )
+# Possessive runs of blanks (`\s*+`): what follows a run can never be a blank, so giving
+# one back cannot help a match; without them a key followed by thousands of spaces and
+# no version is tried at every split of the run (quadratic).
 _KEY_LINE = re.compile(
-    rf"^\s*(?:-\s+)?(?:--?)?(?:version|tag|chart[_-]?version|app[_-]?version|image[_-]?tag)"
-    rf"\s*[:=\s]\s*[\"']?(?P<v>{VERSION})[\"']?\s*(?:[|\\#].*)?$",
+    rf"^\s*+(?:-\s++)?(?:--?)?(?:version|tag|chart[_-]?version|app[_-]?version|image[_-]?tag)"
+    rf"(?:\s*+[:=]\s*+|\s++)[\"']?(?P<v>{VERSION})[\"']?\s*+(?:[|\\#].*)?$",
     re.IGNORECASE,
 )
 

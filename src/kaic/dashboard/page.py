@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from . import charts
+from ..cache import active, digest_of
 from .view import view
+
+T = TypeVar("T")
 
 MILESTONES = (5, 10, 20, 50, 100)
 
@@ -28,11 +32,39 @@ def _asset(name: str) -> str:
     return (resources.files("kaic") / "dashboard" / "templates" / name).read_text(encoding="utf-8")
 
 
+class _StoredTemplates(BytecodeCache):
+    """Compiled templates kept in kaic's result cache (when one is in use), keyed by the
+    template's name and source checksum; an entry that does not load is compiled again."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        store = active()
+        found = store.get("templates", digest_of(bucket.key, bucket.checksum)) if store is not None else None
+        if isinstance(found, bytes):
+            try:
+                bucket.bytecode_from_string(found)
+            except Exception:
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        store = active()
+        if store is not None and bucket.code is not None:
+            store.put("templates", digest_of(bucket.key, bucket.checksum), bucket.bytecode_to_string())
+
+
 @cache
 def _environment() -> Environment:
     folder = str(resources.files("kaic") / "dashboard" / "templates")
     return Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=_StoredTemplates())
+
+
+def _drawn(name: str, draw: Callable[[], T], *inputs: Any) -> T:
+    """A chart drawn from JSON-able inputs, kept in the result cache by those inputs."""
+    store = active()
+    if store is None:
+        return draw()
+    key = digest_of(name, json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str))
+    return store.cached("charts", key, draw)
 
 
 def script_hash(script: str) -> str:
@@ -60,16 +92,27 @@ def _pace(time_to_nth: list[Mapping[str, Any]]) -> tuple[list[int], list[dict[st
     return shown, rows
 
 
+def _charts() -> Any:
+    """The chart module (pygal is imported only when a chart is drawn)."""
+    from . import charts
+
+    return charts
+
+
 def render_dashboard(data: Mapping[str, Any]) -> str:
     """The dashboard for a report's JSON document."""
     v = view(data)
     js = _asset("dashboard.js")
     trends = data.get("trends") or {}
     components = v["components"]
-    adoption_svg = (charts.adoption_bar(components["projects"], components["submissions"])
+    adoption_svg = (_drawn("adoption_bar", lambda: _charts().adoption_bar(components["projects"],
+                                                                           components["submissions"]),
+                           components["projects"], components["submissions"])
                     if components and components["projects"] else "")
     timeline = v["timeline"]
-    cert_svg = charts.certifications_by_month(timeline["certifications"]) if timeline else ""
+    cert_svg = (_drawn("certifications_by_month", lambda: _charts().certifications_by_month(timeline["certifications"]),
+                       timeline["certifications"]) if timeline else "")
+    drawn_trends = _drawn("trend_charts", lambda: _charts().trend_charts(trends), trends) if trends else []
     pace_ns, pace_rows = _pace(trends.get("time_to_nth", []))
     template = _environment().get_template("dashboard.html.j2")
     return template.render(
@@ -80,7 +123,7 @@ def render_dashboard(data: Mapping[str, Any]) -> str:
         js=Markup(js),
         adoption_svg=Markup(adoption_svg),
         cert_svg=Markup(cert_svg),
-        trends=[{**c, "svg": Markup(c["svg"])} for c in charts.trend_charts(trends)] if trends else [],
+        trends=[{**c, "svg": Markup(c["svg"])} for c in drawn_trends],
         trends_commits=trends.get("commits", 0),
         pace_ns=pace_ns,
         pace_rows=pace_rows,

@@ -11,30 +11,19 @@ from dataclasses import replace as dc_replace
 from datetime import date
 
 from ..analysis import VendorGroups, analyse
-from ..components.analysis import ComponentAnalysis
-from ..components.catalog import Catalog
-from ..load import ParseCache, RepoState
+from ..cache import active, digest_of
+from ..components.analysis import analysis_fingerprint
+from ..load import ParseCache
 from ..model import CHECKLIST_PATH, Submission, parse_submission, version_key
 from ..source import Commit, GitRepo, ReadRefused
 from .adoption import AdoptionCounter
 from .certs import At, Certification, Described, Snapshot, track
 from .figures import CommitFigures, figures
+from .options import HistoryOptions
 from .trees import TreeReader
 from .walk import Progress, bounded, submission_blobs, walk
 
-
-@dataclass(frozen=True)
-class HistoryOptions:
-    ref: str = "HEAD"
-    first_parent: bool = True  # walk the main line only (certifications always use it)
-    since: date | None = None  # per-commit figures from this day
-    until: date | None = None  # ... to this day
-    as_of: date | None = None  # the day statuses are judged on; also bounds the walk
-    figures: bool = True  # load and analyse each walked commit (False: certifications only)
-    components: bool = True  # count component adoption at each commit
-    groups: VendorGroups | None = None
-    catalog: Catalog | None = None
-    known: tuple[RepoState, ComponentAnalysis] | None = None  # a component analysis already made (reused)
+__all__ = ["History", "HistoryOptions", "build_history", "main_line"]
 
 
 @dataclass(frozen=True)
@@ -76,21 +65,37 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
     counter = AdoptionCounter(options.catalog, known=options.known) if options.components and walked else None
     cache = {} if cache is None else cache
     by_oid: dict[str, Submission] = {}
-    commits: list[CommitFigures] = []
     trees = TreeReader(repo)
-    for step in walk(repo, walked, cache, progress, trees):
+    store = active()
+    shaped_by = ""
+    if store is not None:  # what a commit's figures depend on besides the commit itself
+        shaped_by = digest_of(groups, analysis_fingerprint(counter.catalog, counter.spec) if counter else None)
+    done: dict[str, CommitFigures] = {}
+    if store is not None:
+        for c in walked:
+            found = store.get("history-figures", digest_of(c.oid, c.subject, c.date, shaped_by))
+            if isinstance(found, CommitFigures):
+                done[c.oid] = found
+    # Only the commits not known yet are loaded: a walk costs what changed since the last.
+    before: CommitFigures | None = None
+    for step in walk(repo, [c for c in walked if c.oid not in done], cache, progress, trees):
         at = At(step.commit.oid, step.commit.date)
-        if step.unchanged and commits:  # same data as the commit before: same figures
-            commits.append(dc_replace(commits[-1], at=at, subject=step.commit.subject))
-            continue
-        for sub in step.state.submissions:
-            if sub.oid:
-                by_oid[sub.oid] = sub
-        an = analyse(step.state, groups)
-        adoption = counter.adoption(step.state) if counter is not None else None
-        commits.append(figures(at, step.commit.subject, an, adoption))
+        if step.unchanged and before is not None:  # same data as the commit before: same figures
+            made = dc_replace(before, at=at, subject=step.commit.subject)
+        else:
+            for sub in step.state.submissions:
+                if sub.oid:
+                    by_oid[sub.oid] = sub
+            an = analyse(step.state, groups)
+            adoption = counter.adoption(step.state) if counter is not None else None
+            made = figures(at, step.commit.subject, an, adoption)
+        done[step.commit.oid] = before = made
+        if store is not None:
+            store.put("history-figures", digest_of(step.commit.oid, step.commit.subject, step.commit.date, shaped_by),
+                      made)
+    commits = [done[c.oid] for c in walked]
 
-    def describe(path: str, oid: str) -> Described:
+    def described(path: str, oid: str) -> Described:
         sub = by_oid.get(oid)
         if sub is None:
             try:
@@ -99,6 +104,17 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
                 return Described()
             by_oid[oid] = sub
         return Described(sub.vendor, sub.platform)
+
+    def describe(path: str, oid: str) -> Described:
+        if store is None:
+            return described(path, oid)
+        key = digest_of(path, oid)
+        found = store.get("described", key)
+        if isinstance(found, Described):
+            return found
+        made = described(path, oid)
+        store.put("described", key, made)
+        return made
 
     snapshots = [Snapshot(At(c.oid, c.date), submission_blobs(trees.tree(c.oid))) for c in line]
     certifications = track(snapshots, describe)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ...history import History, HistoryOptions, build_history, parse_day
 from ...load import RepoState
-from ...source import GitRepo, GitSource, SourceError
+from ...source import GitRepo, GitSource, Source, SourceError
 from ..section import ReportContext
 from ..shared import vendor_groups
 from ._components import component_analysis
@@ -74,11 +74,10 @@ def within(ctx: ReportContext) -> int:
     return int(ctx.options.get("expiry_within", 90))
 
 
-def older_state_day(state: RepoState) -> tuple[date, str] | None:
-    """When the state read is a git commit older than the repository's HEAD: that commit's
+def older_state_day(reader: Source | None) -> tuple[date, str] | None:
+    """When the source reads a git commit older than the repository's HEAD: that commit's
     day and why it is the default `--as-of` (a report of an older state judges statuses
     as they were then, not today)."""
-    reader = state.reader
     if not isinstance(reader, GitSource):
         return None
     try:

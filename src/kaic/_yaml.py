@@ -2,7 +2,17 @@
 
 Only PyYAML's event parser (libyaml when available) is used; no constructor ever
 runs, so tags cannot build objects. Depth, expanded size (alias bombs) and key
-duplication are checked while the tree is built, without recursion.
+duplication are checked while the tree is built, without recursion, in time linear
+in the document.
+
+Limits (each refusal is a `YamlError`, reported as `yaml-invalid`, never a crash):
+
+* `MAX_DEPTH` levels of nesting;
+* `MAX_NODES` nodes once every alias is expanded — each node counted once, an alias
+  counting every node of what it repeats (so 19,000 evidence items load, and ten
+  aliases of a ten-alias list are a hundred);
+* `MAX_EXPANDED_BYTES` of scalar text once every alias is expanded: aliases that repeat
+  one large string (0.4 MB of YAML growing to hundreds of MB of JSON) are refused.
 """
 
 from __future__ import annotations
@@ -18,7 +28,8 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
-MAX_NODES = 100_000
+MAX_NODES = 250_000
+MAX_EXPANDED_BYTES = 8 * 1024 * 1024  # four times the largest file kaic reads (source.MAX_FILE_BYTES)
 
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
@@ -135,14 +146,15 @@ def _key_text(node: Node) -> str:
 
 
 class _Frame:
-    __slots__ = ("anchor", "items", "kind", "line", "size")
+    __slots__ = ("anchor", "items", "kind", "line", "nodes", "text")
 
     def __init__(self, kind: str, line: int, anchor: str | None) -> None:
         self.kind = kind
         self.line = line
         self.anchor = anchor  # usable by aliases once the collection closes
         self.items: list[Node] = []
-        self.size = 1
+        self.nodes = 1  # this collection and everything in it, aliases expanded
+        self.text = 0  # UTF-8 bytes of scalar text in it, aliases expanded
 
 
 _SCALAR = yaml.ScalarEvent
@@ -157,8 +169,9 @@ def load(text: str) -> Document:
     """Parse the first YAML document of `text` into a located node tree."""
     doc = Document(root=None)
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Node, int]] = {}
-    total = 0
+    anchors: dict[str, tuple[Node, int, int]] = {}  # name -> (node, nodes, UTF-8 bytes)
+    total_nodes = 0
+    total_text = 0
     documents = 0
     loader = None
     try:
@@ -171,30 +184,35 @@ def load(text: str) -> Document:
                 break
             cls = type(event)
             node: Node | None = None
-            size = 1
             if cls is _SCALAR:
                 tag = event.tag
                 if tag and tag not in _PLAIN_TAGS:
                     _note_tag(doc, event)
                 node = _resolve_scalar(event)
+                nodes, chars = 1, _utf8_size(event.value)
+                total_nodes += 1
+                total_text += chars
                 if event.anchor:
-                    anchors[event.anchor] = (node, 1)
+                    anchors[event.anchor] = (node, nodes, chars)
             elif cls in _STARTS:
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", _line(event))
                 _note_tag(doc, event)
                 stack.append(_Frame("map" if cls is yaml.MappingStartEvent else "seq", _line(event), event.anchor))
+                total_nodes += 1
                 continue
             elif cls in _ENDS:
                 frame = stack.pop()
                 node = _close(frame, doc)
-                size = frame.size
+                nodes, chars = frame.nodes, frame.text  # counted in the totals as they came
                 if frame.anchor:
-                    anchors[frame.anchor] = (node, size)
+                    anchors[frame.anchor] = (node, nodes, chars)
             elif cls is _ALIAS:
                 if event.anchor not in anchors:
                     raise YamlError(f"unknown alias *{event.anchor}", _line(event))
-                node, size = anchors[event.anchor]
+                node, nodes, chars = anchors[event.anchor]
+                total_nodes += nodes
+                total_text += chars
             elif cls is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
@@ -205,15 +223,20 @@ def load(text: str) -> Document:
                 continue
             else:
                 continue
-            total += size
-            if total > MAX_NODES:
+            if total_nodes > MAX_NODES:
                 raise YamlError(
                     f"document expands to more than {MAX_NODES} nodes (alias bomb?)", _line(event)
+                )
+            if total_text > MAX_EXPANDED_BYTES:
+                raise YamlError(
+                    f"document expands to more than {MAX_EXPANDED_BYTES} bytes of text (alias bomb?)",
+                    _line(event),
                 )
             if stack:
                 frame = stack[-1]
                 frame.items.append(node)
-                frame.size += size
+                frame.nodes += nodes
+                frame.text += chars
             else:
                 doc.root = node
     except yaml.MarkedYAMLError as exc:
@@ -228,6 +251,10 @@ def load(text: str) -> Document:
     return doc
 
 
+def _utf8_size(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
 def _note_tag(doc: Document, event: yaml.NodeEvent) -> None:
     tag = getattr(event, "tag", None)
     if tag and tag not in _PLAIN_TAGS:
@@ -237,21 +264,34 @@ def _note_tag(doc: Document, event: yaml.NodeEvent) -> None:
 def _close(frame: _Frame, doc: Document) -> Node:
     if frame.kind == "seq":
         return Seq(tuple(frame.items), frame.line)
-    entries: list[tuple[str, int, Node]] = []
+    # A repeated key keeps its last value, placed where it last appears; a dict keeps
+    # this linear (one lookup per key), however many keys repeat.
+    # One warning per repeated key (a file repeating a thousand keys forty times each gets a
+    # thousand, not forty thousand).
+    entries: dict[str, tuple[str, int, Node]] = {}
     seen: dict[str, int] = {}
+    repeats: dict[str, list[int]] = {}  # key -> [times repeated, line of the first repeat]
     items = frame.items
     for i in range(0, len(items) - 1, 2):
         key_node, value = items[i], items[i + 1]
         key = _key_text(key_node)
         key_line = key_node.line
         if key in seen:
-            doc.warnings.append(
-                Warning_("duplicate-key", f"key '{key}' repeated (first on line {seen[key]})", key_line)
-            )
-            entries = [e for e in entries if e[0] != key]
-        seen.setdefault(key, key_line)
-        entries.append((key, key_line, value))
-    return Map(tuple(entries), frame.line)
+            repeat = repeats.get(key)
+            if repeat is None:
+                repeats[key] = [1, key_line]
+            else:
+                repeat[0] += 1
+            del entries[key]
+        else:
+            seen[key] = key_line
+        entries[key] = (key, key_line, value)
+    for key, (times, line) in repeats.items():
+        counted = "" if times == 1 else f" {times} times"
+        doc.warnings.append(
+            Warning_("duplicate-key", f"key '{key}' repeated{counted} (first on line {seen[key]})", line)
+        )
+    return Map(tuple(entries.values()), frame.line)
 
 
 def plain(node: Node | None) -> object:

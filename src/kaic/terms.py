@@ -21,7 +21,9 @@ TERMS_PATH = Path(__file__).resolve().parent / "data" / "requirement_terms.yaml"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,11})\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.I)
+# A scheme is at most 32 characters: each attempt scans a bounded prefix, so the pattern is
+# linear (an unbounded `[a-z0-9+.-]*` rescanned "a.a.a..." from every dot: quadratic).
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]{0,31}://\S+", re.I)
 
 
 def fold(text: str) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+# Each starts where a run of spaces (and commas) does, so a long run is scanned once: linear.
+_PARENTHETICAL = re.compile(r"(?<!\s)\s*[(（][^()（）]*[)）]\s*$")
 _LEGAL_FORM = re.compile(
-    r"(?:,?\s+)(?:inc|incorporated|ltd|limited|llc|gmbh|corp|corporation|plc|co)\.?$"
+    r"(?<![\s,])(?:,?\s+)(?:inc|incorporated|ltd|limited|llc|gmbh|corp|corporation|plc|co)\.?$"
 )
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..source import public_location
 from .snapshot import BASELINE_VERSION
 
 
@@ -27,6 +28,9 @@ def as_baseline(doc: Any, where: str = "baseline") -> dict[str, Any]:
     for key, kind in (("submissions", dict), ("checklists", dict), ("versions", list), ("source", dict)):
         if not isinstance(doc.get(key), kind):
             raise BaselineError(f"{where}: '{key}' is missing or not a {kind.__name__}")
+    location = doc["source"].get("location")
+    if isinstance(location, str):  # a file written elsewhere (or by an older kaic) may carry a token
+        doc["source"] = {**doc["source"], "location": public_location(location)}
     return doc
 
 

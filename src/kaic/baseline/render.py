@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import json as _json
+import re
 from collections.abc import Callable
 from typing import Any
 
+from ..channels import json_text
 from ..components.delta import markdown_lines as component_markdown_lines
 from ..components.delta import text_lines as component_text_lines
 from ..report.escape import md_code, md_text
 from ..report.markup import table
+from ..source import public_location
 
 DIFF_FORMATS = ("text", "md", "json")
+_LINE_BREAK = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def side_label(source: dict[str, Any]) -> str:
     """"<location> @ <short commit> (<date>)", from what the side knows."""
-    parts = [str(source.get("location") or "?")]
+    parts = [public_location(str(source.get("location") or "?"))]
     commit = source.get("commit")
     if commit:
         parts.append(f"@ {str(commit)[:12]}")
@@ -24,7 +27,7 @@ def side_label(source: dict[str, Any]) -> str:
         parts.append(f"@ {source['ref']}")
     if source.get("date"):
         parts.append(f"({source['date']})")
-    return " ".join(parts)
+    return _one_line(" ".join(parts))
 
 
 def _one_line(text: Any) -> str:
@@ -62,50 +65,55 @@ def text(delta: dict[str, Any]) -> str:
     versions = delta["versions"]
     if versions["added"] or versions["removed"]:
         out += ["", "Versions:"]
-        out += [f"  + v{v}" for v in versions["added"]] + [f"  - v{v}" for v in versions["removed"]]
+        out += [f"  + v{_one_line(v)}" for v in versions["added"]] + [f"  - v{_one_line(v)}" for v in versions["removed"]]
     subs = delta["submissions"]
     for title, mark, entries in (("Added submissions", "+", subs["added"]), ("Removed submissions", "-", subs["removed"])):
         if entries:
             out += ["", f"{title} ({len(entries)}):"]
-            out += [f"  {mark} {e['path']}  {_who(e)}" for e in entries]
+            out += [f"  {mark} {_one_line(e['path'])}  {_who(e)}" for e in entries]
     if subs["changed"]:
         out += ["", f"Changed submissions ({len(subs['changed'])}):"]
         for entry in subs["changed"]:
-            out.append(f"  ~ {entry['path']}  {_who(entry)}")
+            out.append(f"  ~ {_one_line(entry['path'])}  {_who(entry)}")
             for s in entry["statuses"]:
-                out.append(f"      status {s['requirement']}: {_status(s['old'])} -> {_status(s['new'])}")
+                out.append(f"      status {_one_line(s['requirement'])}: {_one_line(_status(s['old']))} -> "
+                           f"{_one_line(_status(s['new']))}")
             for e in entry["evidence"]:
-                out.append(f"      evidence {e['requirement']}:" + (" reordered" if e.get("reordered") else ""))
+                out.append(f"      evidence {_one_line(e['requirement'])}:" + (" reordered" if e.get("reordered") else ""))
                 out += [f"        + {_one_line(x)}" for x in e["added"]]
                 out += [f"        - {_one_line(x)}" for x in e["removed"]]
             for m in entry["metadata"]:
-                out.append(f"      metadata {m['field']}: {_one_line(m['old'])} -> {_one_line(m['new'])}")
+                out.append(f"      metadata {_one_line(m['field'])}: {_one_line(m['old'])} -> {_one_line(m['new'])}")
             if entry["notes"]:
-                out.append("      notes changed: " + ", ".join(entry["notes"]))
+                out.append("      notes changed: " + ", ".join(_one_line(n) for n in entry["notes"]))
             for v in entry.get("verification", []):
-                out.append(f"      verification {v['requirement']}: {_backing(v['old'])} -> {_backing(v['new'])}")
+                out.append(f"      verification {_one_line(v['requirement'])}: {_backing(v['old'])} -> {_backing(v['new'])}")
     if delta["checklists"]:
         out += ["", "Checklists:"]
         for c in delta["checklists"]:
-            out.append(f"  {c['change']}: v{c['version']}")
-            out += _checklist_lines(c, lambda s: s)
+            out.append(f"  {_one_line(c['change'])}: v{_one_line(c['version'])}")
+            out += _checklist_lines(c, _one_line, _one_line)
     out += component_text_lines(delta.get("components") or {})
     if len(out) == 4:
         out += ["", "No differences."]
-    return "\n".join(out) + "\n"
+    # Every entry is one line: a line break inside a value (a folder name, a version string
+    # from a baseline file) can never start a forged line.
+    return "\n".join(_LINE_BREAK.sub(" ", line) for line in out) + "\n"
 
 
-def _checklist_lines(c: dict[str, Any], quote: Callable[[str], str]) -> list[str]:
+def _checklist_lines(c: dict[str, Any], quote: Callable[[str], str], say: Callable[[Any], str]) -> list[str]:
+    """The lines of one checklist change; `quote` renders ids and field names, `say` any other
+    checklist text (levels, categories): both come from a pull request and are untrusted."""
     req = c["requirements"]
     if c["change"] == "added":
-        listed = ", ".join(f"{quote(r['id'])} ({r['level']})" for r in req["added"])
+        listed = ", ".join(f"{quote(r['id'])} ({say(r['level'])})" for r in req["added"])
         return [f"      new checklist, {len(req['added'])} requirements: {listed}"]
     if c["change"] == "removed":
         return [f"      checklist removed ({len(req['removed'])} requirements)"]
-    lines = [f"      + {quote(r['id'])} ({r['level']})" for r in req["added"]]
-    lines += [f"      - {quote(r['id'])} ({r['level']})" for r in req["removed"]]
-    lines += [f"      level {quote(r['id'])}: {r['old']} -> {r['new']}" for r in req["level"]]
-    lines += [f"      category {quote(r['id'])}: {r['old']} -> {r['new']}" for r in req["category"]]
+    lines = [f"      + {quote(r['id'])} ({say(r['level'])})" for r in req["added"]]
+    lines += [f"      - {quote(r['id'])} ({say(r['level'])})" for r in req["removed"]]
+    lines += [f"      level {quote(r['id'])}: {say(r['old'])} -> {say(r['new'])}" for r in req["level"]]
+    lines += [f"      category {quote(r['id'])}: {say(r['old'])} -> {say(r['new'])}" for r in req["category"]]
     lines += [f"      description edited: {quote(r)}" for r in req["description"]]
     fields = c["metadata_fields"]
     lines += [f"      + metadata field {quote(f)}" for f in fields["added"]]
@@ -151,14 +159,14 @@ def markdown(delta: dict[str, Any]) -> str:
     if delta["checklists"]:
         out += ["", "## Checklists", ""]
         for c in delta["checklists"]:
-            out.append(f"- v{md_text(c['version'])}: {c['change']}")
-            out += ["  " + line.strip() for line in _checklist_lines(c, md_code)]
+            out.append(f"- v{md_text(c['version'])}: {md_text(c['change'])}")
+            out += ["  " + line.strip() for line in _checklist_lines(c, md_code, md_text)]
     out += component_markdown_lines(delta.get("components") or {})
     return "\n".join(out) + "\n"
 
 
 def json(delta: dict[str, Any]) -> str:
-    return _json.dumps(delta, indent=2, ensure_ascii=False) + "\n"
+    return json_text(delta, indent=2) + "\n"
 
 
 RENDER: dict[str, Callable[[dict[str, Any]], str]] = {"text": text, "md": markdown, "json": json}

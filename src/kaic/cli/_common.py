@@ -10,7 +10,9 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from ..channels import terminal
 from ..load import RepoState, load_state
+from ..safe_write import write_file
 from ..source import Source, SourceError, open_source
 
 SourceOpt = Annotated[
@@ -53,10 +55,15 @@ def result_cache(no_cache: bool) -> Iterator[None]:
 
 
 def fail(message: str, hint: str = "") -> NoReturn:
-    typer.secho(f"kaic: error: {message}", fg=typer.colors.RED, err=True)
+    say(f"kaic: error: {message}", error=True)
     if hint:
-        typer.echo(f"hint: {hint}", err=True)
+        say(f"hint: {hint}")
     raise typer.Exit(EXIT_USAGE)
+
+
+def say(message: str, *, error: bool = False) -> None:
+    """A message to stderr (in red when `error`), made safe for a terminal."""
+    typer.secho(terminal(message), fg=typer.colors.RED if error else None, err=True)
 
 
 def open_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> Source:
@@ -75,10 +82,10 @@ def announce(src: Source) -> None:
     info = src.info
     at = f" at {info.ref + ' = ' if info.ref and info.ref != info.commit else ''}{info.commit[:12]}" if info.commit else ""
     kind = {"directory": "folder", "git": "git", "sample": "bundled sample"}.get(info.kind, info.kind)
-    typer.echo(f"kaic: reading {info.location} ({kind}{at})", err=True)
+    say(f"kaic: reading {info.location} ({kind}{at})")
     stale = getattr(getattr(src, "repo", None), "stale", None)
     if stale:
-        typer.echo(f"kaic: warning: {stale}", err=True)
+        say(f"kaic: warning: {stale}")
 
 
 def load_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> tuple[Source, RepoState]:
@@ -89,13 +96,28 @@ def load_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) ->
         fail(exc.message, exc.hint)
 
 
-def emit(text: str, out: Path | None) -> None:
-    """Write `text` to `out`, or to stdout."""
+def emit(text: str, out: Path | None, *, styled: bool = False) -> None:
+    """Write `text` to `out`, or to stdout made safe for a terminal.
+
+    `styled`: the formatter already made every field safe (`formats._util.one_line`) and
+    added kaic's own colours, which are kept.
+    """
     if out is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        text = text if text.endswith("\n") or not text else text + "\n"
+        sys.stdout.write(text if styled else terminal(text))
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        # a new file renamed into place; a link or special file already there is refused
+        write_file(out.parent, out.name, text.encode("utf-8", "surrogateescape"), replace=True)
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}", "choose a writable --out path")
+
+
+def emit_into(folder: Path, name: str, text: str) -> Path:
+    """Write `text` as the file `name` directly inside `folder` (never elsewhere) and return it."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        fail(f"refusing to write {name!r}: not a plain file name", "this is a kaic bug; please report it")
+    target = folder / name
+    emit(text, target)
+    return target

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..channels import json_text
 from . import app
 from ._common import OutOpt, emit, fail
 
@@ -29,7 +29,7 @@ def artifacts_cmd(
     readings = [(str(p), read_file(p)) for p in paths]
     files = [describe(label, r) for label, r in readings]
     if fmt == "json":
-        emit(json.dumps({"files": files}, indent=2, ensure_ascii=False), out)
+        emit(json_text({"files": files}, indent=2), out)
     else:
         emit(text(files), out)
     if any(verdict(r) is Outcome.FAIL for _, r in readings):

@@ -10,9 +10,8 @@ from ._common import OutOpt, RefOpt, SourceOpt, emit, load_or_fail
 def baseline_cmd(source: SourceOpt = None, ref: RefOpt = None, out: OutOpt = None) -> None:
     """Write the baseline of a state: kaic version, source, commit, date, inventory per
     version, checklists, and a fingerprint per submission (statuses, evidence, metadata)."""
-    import json
-
     from ..baseline import snapshot
+    from ..channels import json_text
 
     _, state = load_or_fail(source, ref, quiet=True)  # the baseline records its source
-    emit(json.dumps(snapshot(state), indent=2, ensure_ascii=False) + "\n", out)
+    emit(json_text(snapshot(state), indent=2) + "\n", out)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..channels import terminal
 from . import app
 from ._common import emit, fail
 
@@ -70,15 +71,15 @@ def catalog_cmd(
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
-            typer.echo(f"{path}: not YAML: {exc}")
+            typer.echo(terminal(f"{path}: not YAML: {exc}"))
             raise typer.Exit(1) from None
         problems = check_data(data)
         for p in problems:
-            typer.echo(f"{path}: {p}")
+            typer.echo(terminal(f"{path}: {p}"))
         if problems:
             raise typer.Exit(1)
         counts = {k: len(data.get(k) or []) for k in ("projects", "accelerators", "techniques", "managed_services")}
-        typer.echo(f"{path}: ok (" + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) + ")")
+        typer.echo(terminal(f"{path}: ok (" + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()) + ")"))
         return
     try:
         catalog = read_catalog(path)
@@ -88,8 +89,9 @@ def catalog_cmd(
     if name is not None and not entries:
         fail(f"no catalog entry {name!r}", "run `kaic catalog` for the list")
     if fmt == "json":
-        import json
-        emit(json.dumps([_entry_dict(e) for e in entries], indent=2, ensure_ascii=False), None)
+        from ..channels import json_text
+
+        emit(json_text([_entry_dict(e) for e in entries], indent=2), None)
         return
     if fmt != "table":
         fail(f"unknown format {fmt!r}", "use table or json")
@@ -100,15 +102,16 @@ def catalog_cmd(
             for key, value in _entry_dict(e).items():
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else value
                 if shown not in (None, ""):
-                    console.print(f"[bold]{key}[/bold]: {escape(str(shown))}", highlight=False)
+                    console.print(f"[bold]{key}[/bold]: {escape(terminal(str(shown)))}", highlight=False)
             console.print()
         return
     table = Table("kind", "name", "repo / key", "category", "CNCF", "license", "steward", "open source")
     for e in entries:
-        table.add_row(e.kind.value, e.name, e.repo or e.key, e.category or "", e.cncf or "", e.license or "",
-                      e.steward or e.vendor or "", {True: "yes", False: "no"}.get(e.open_source, "") if
-                      e.open_source is not None else "")
+        cells = (e.kind.value, e.name, e.repo or e.key, e.category or "", e.cncf or "", e.license or "",
+                 e.steward or e.vendor or "", {True: "yes", False: "no"}.get(e.open_source, "") if
+                 e.open_source is not None else "")
+        table.add_row(*(escape(terminal(c)) for c in cells))
     console.print(table)
     console.print(f"{len(catalog.projects)} projects, {len(catalog.accelerators)} accelerators, "
                   f"{len(catalog.techniques)} techniques, {len(catalog.managed_services)} managed services "
-                  f"({path})", highlight=False)
+                  f"({escape(terminal(str(path)))})", highlight=False)

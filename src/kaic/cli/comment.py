@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import fail
+from ._common import fail, say
 
 
 @app.command("comment")
@@ -44,4 +44,4 @@ def comment_cmd(
             client.close()
     except GitHubError as exc:
         fail(str(exc), "the token needs `pull-requests: write` (a fork's pull request gets a read-only token)")
-    typer.echo(f"kaic: comment {done.comment_id} {done.action}" + (f": {done.url}" if done.url else ""), err=True)
+    say(f"kaic: comment {done.comment_id} {done.action}" + (f": {done.url}" if done.url else ""))

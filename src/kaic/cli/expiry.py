@@ -27,8 +27,7 @@ def expiry_cmd(
     """List certifications expiring within --within of --as-of (default today), those already
     expired or withdrawn, and vendors without a current certification for the newest
     version. Exit 0; 2: usage or source error."""
-    import json
-
+    from ..channels import json_text
     from ..history import DateError, HistoryOptions, expiry, parse_within
     from ..history.data import expiry_data
     from ..history.markdown import expiry_md, expiry_text
@@ -44,7 +43,7 @@ def expiry_cmd(
     h = run_history(source, options)
     data = expiry_data(expiry(h.certifications, h.as_of, days, h.newest_version, groups), h)
     if fmt == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=1), out)
+        emit(json_text(data, indent=1), out)
     elif fmt == "md":
         emit("# kaic expiry\n\n" + expiry_md(data) + "\n", out)
     else:

@@ -8,13 +8,14 @@ from typing import Annotated
 
 import typer
 
+from ..channels import terminal
 from ..config import ConfigError, load_config
 from ..load import RepoState, load_state
 from ..model import Submission
 from ..source import DirectorySource, Source, SourceError
 from . import app
 from ._checkout import checkout_or_fail
-from ._common import fail
+from ._common import fail, say
 
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes; write nothing.")]
 
@@ -33,22 +34,22 @@ def run_fixes(src: DirectorySource, state: RepoState, chosen: tuple[Submission, 
         shown = _printable(result.path)
         if result.refused:
             ok = False
-            typer.echo(f"kaic: {shown}: {result.refused}", err=True)
+            say(f"kaic: {shown}: {result.refused}")
             continue
         if not result.changed:
             continue
         if diff:
-            sys.stdout.write(unified_diff(shown, result.before, result.after))
+            sys.stdout.write(terminal(unified_diff(shown, result.before, result.after)))
             continue
         try:
             replace_atomically(src.root, result.path, result.after)
         except OSError as exc:
             ok = False
-            typer.echo(f"kaic: {shown}: not written: {exc}", err=True)
+            say(f"kaic: {shown}: not written: {exc}")
             continue
-        typer.echo(f"fixed {shown}: {len(result.applied)} fix(es)", err=True)
+        say(f"fixed {shown}: {len(result.applied)} fix(es)")
         for a in result.applied:
-            typer.echo(f"  {a.rule}: {_printable(a.what)}", err=True)
+            say(f"  {a.rule}: {_printable(a.what)}")
     return ok
 
 

@@ -112,9 +112,9 @@ def _history(source: str | None, ref: str, since: str | None, until: str | None,
                                  components=components, groups=groups_or_fail(vendor_groups))
         data = history_data(run_history(source, options, repo), top=top)
         if fmt == "json":
-            import json
+            from ..channels import json_text
 
-            return json.dumps(data, ensure_ascii=False, indent=1)
+            return json_text(data, indent=1)
         return history_md(data)
 
     # The history up to a commit never changes: the output is kept by the commit, the

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..channels import terminal
 from ..load import load_state
 from ..source import ReadRefused, SourceError
 from . import app
@@ -97,10 +98,10 @@ def init_cmd(
         fail(exc.message, exc.hint)
     except OSError as exc:
         fail(f"cannot write {where.path}: {exc.strerror or exc}")
-    typer.echo(f"Wrote {where.path} (checklist v{checklist.version}, {len(checklist.requirements)} requirements).")
+    typer.echo(terminal(f"Wrote {where.path} (checklist v{checklist.version}, {len(checklist.requirements)} requirements)."))
     if renewal is None:
-        typer.echo(f"Next: fill in the metadata and every requirement, then run: kaic validate {where.folder}")
+        typer.echo(terminal(f"Next: fill in the metadata and every requirement, then run: kaic validate {where.folder}"))
         return
     copied = copy_evidence(src, src.root, renewal.evidence_files, renewal.old.folder, where) if copy else []
     for line in renewal_summary(renewal, copied, copy):
-        typer.echo(_printable(line))  # vendor text: no terminal escape sequences
+        typer.echo(terminal(_printable(line)))  # vendor text: no terminal escape sequences

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import emit, fail, load_or_fail
+from ._common import emit, fail, load_or_fail, say
 
 PRODUCT_FOLDER = re.compile(r"^(v\d+\.\d+/[^/]+)/")
 
@@ -54,8 +54,8 @@ def precommit_cmd(
     chosen = tuple(s for s in state.submissions if s.folder in folders)
     orphans = [f for f in folders if not any(s.folder == f for s in chosen)]
     result = validate(state, cfg, chosen)
-    emit(FORMATS["text"](result, color=sys.stdout.isatty()), None)
+    color = sys.stdout.isatty()
+    emit(FORMATS["text"](result, color=color), None, styled=color)
     for folder in orphans:
-        typer.secho(f"{folder}/: staged files but no {folder}/PRODUCT.yaml (every product folder needs one)",
-                    fg=typer.colors.RED, err=True)
+        say(f"{folder}/: staged files but no {folder}/PRODUCT.yaml (every product folder needs one)", error=True)
     raise typer.Exit(1 if result.failed or orphans else 0)

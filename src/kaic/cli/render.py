@@ -11,7 +11,7 @@ from ..load import load_state
 from ..source import DirectorySource, SourceError
 from . import app
 from ._checkout import checkout_or_fail
-from ._common import RefOpt, SourceOpt, fail, load_or_fail
+from ._common import RefOpt, SourceOpt, fail, load_or_fail, say
 
 
 @app.command("render")
@@ -39,9 +39,9 @@ def render_cmd(
     if check:
         found = drift(state, rendered)
         for d in found:
-            typer.echo(f"{d.path}: {d.reason}", err=True)
-        typer.echo(f"{len(rendered) - len(found)} of {len(rendered)} renderings up to date"
-                   + ("; run kaic render" if found else ""), err=True)
+            say(f"{d.path}: {d.reason}")
+        say(f"{len(rendered) - len(found)} of {len(rendered)} renderings up to date"
+            + ("; run kaic render" if found else ""))
         raise typer.Exit(1 if found else 0)
     if out is None:
         assert isinstance(src, DirectorySource)
@@ -57,9 +57,9 @@ def render_cmd(
         try:
             write_file(root, path, text.encode("utf-8"), replace=True)
         except OSError as exc:
-            typer.echo(f"kaic: {path}: not written: {exc}", err=True)
+            say(f"kaic: {path}: not written: {exc}")
             continue
         written += 1
-    typer.echo(f"{written} of {len(rendered)} renderings written under {root}", err=True)
+    say(f"{written} of {len(rendered)} renderings written under {root}")
     if written < len(rendered):
         raise typer.Exit(1)

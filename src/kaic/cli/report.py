@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import NoCacheOpt, RefOpt, SourceOpt, emit, fail, open_or_fail, result_cache
+from ._common import (
+    NoCacheOpt,
+    RefOpt,
+    SourceOpt,
+    emit,
+    emit_into,
+    fail,
+    open_or_fail,
+    result_cache,
+    say,
+)
 
 
 def _formats(fmt: str, known: list[str]) -> list[str]:
@@ -112,14 +122,11 @@ def _report(source: str | None, ref: str | None, fmt: str, out: Path | None, ven
             emit(next(iter(files.values())), None)
             continue
         for filename, text in files.items():
-            target = out / filename
-            emit(text, target)
-            written.append(target)
+            written.append(emit_into(out, filename, text))
     if written:
-        typer.echo(f"kaic: wrote {len(written)} file(s) to {out}", err=True)
+        say(f"kaic: wrote {len(written)} file(s) to {out}")
     for error in made.errors:
-        typer.secho(f"kaic: section {error['section']} failed: {error['message']}", fg=typer.colors.RED,
-                    err=True)
+        say(f"kaic: section {error['section']} failed: {error['message']}", error=True)
     if made.errors:
         sys.stderr.flush()
         raise typer.Exit(1)

@@ -60,5 +60,5 @@ def validate_cmd(
         state, chosen = refix_and_reload(src, state, chosen, config, diff)
     result = validate(state, cfg, chosen, policy)
     color = out is None and sys.stdout.isatty()
-    emit(FORMATS[fmt](result, color=color), out)
+    emit(FORMATS[fmt](result, color=color), out, styled=color)
     raise typer.Exit(1 if result.failed else 0)

@@ -95,7 +95,9 @@ def svg(chart: Any, key: str) -> str:
 
 
 def _day(iso: str) -> date:
-    return date.fromisoformat(iso[:10])
+    from ..history.dates import day_of
+
+    return day_of(iso)
 
 
 def _daily(points: Sequence[Mapping[str, Any]], total: str | None = None) -> list[tuple[date, Mapping[str, Any]]]:
@@ -141,10 +143,15 @@ def adoption_bar(projects: Sequence[Mapping[str, Any]], total: int, top: int = 1
     return svg(chart, "adoption")
 
 
+MAX_MONTHS = 240
+"""A month chart spans at most this many months from its first (a commit dated in year
+9999 must not draw eight thousand years of empty bars)."""
+
+
 def _months(first: date, last: date) -> list[str]:
-    out = []
+    out: list[str] = []
     y, m = first.year, first.month
-    while (y, m) <= (last.year, last.month):
+    while (y, m) <= (last.year, last.month) and len(out) < MAX_MONTHS:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
@@ -155,7 +162,7 @@ def certifications_by_month(certs: Sequence[Mapping[str, Any]]) -> str:
     if not certs:
         return ""
     granted = [_day(c["certified"]["date"]) for c in certs]
-    lapsing = [date.fromisoformat(c["expires"]) for c in certs if not c.get("withdrawn")]
+    lapsing = [_day(c["expires"]) for c in certs if not c.get("withdrawn")]
     months = _months(min(granted), max([*granted, *lapsing]))
     chart = pygal.Bar(**_options(height=400, title="Certifications per month: granted (merged) and expiring",
                                  x_label_rotation=-40, legend_at_bottom=False))

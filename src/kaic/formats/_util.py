@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from ..channels import terminal
+
 
 def display(text: str) -> str:
     """`text` made encodable as UTF-8.
@@ -23,8 +25,9 @@ def display(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """`display(text)` with newlines and control characters (ESC, NUL...) turned to spaces."""
-    return "".join(ch if ch.isprintable() else " " for ch in display(text))
+    """`display(text)` on one line (newlines and tabs become spaces) and safe for a terminal:
+    every other control character is shown as `kaic.channels.terminal` shows it."""
+    return terminal(display(text).replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
 
 
 def displayable(data: object) -> object:

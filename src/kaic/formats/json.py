@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json as _json
-
+from ..channels import json_text
 from ..validate import ValidationResult
 from ._util import displayable
 
@@ -21,4 +20,4 @@ def as_data(result: ValidationResult) -> dict[str, object]:
 
 
 def format(result: ValidationResult, color: bool = False) -> str:
-    return _json.dumps(displayable(as_data(result)), indent=2, ensure_ascii=False) + "\n"
+    return json_text(displayable(as_data(result)), indent=2) + "\n"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json as _json
 import re
 from pathlib import Path
 
+from ..channels import json_text
 from ..rules import RULES, Severity
 from ..validate import ValidationResult
 from ._util import displayable, uri_path
@@ -77,4 +77,4 @@ def _repo_uri(location: str) -> str:
 
 
 def format(result: ValidationResult, color: bool = False) -> str:
-    return _json.dumps(displayable(as_data(result)), indent=2, ensure_ascii=False) + "\n"
+    return json_text(displayable(as_data(result)), indent=2) + "\n"

@@ -41,8 +41,13 @@ def parse_within(text: str) -> int:
 
 
 def day_of(iso: str) -> date:
-    """The calendar day of an ISO 8601 commit date, in the committer's own offset."""
-    return date.fromisoformat(iso[:10])
+    """The calendar day of an ISO 8601 commit date, in the committer's own offset
+    (a year past 9999 is the last day Python holds)."""
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        year = iso.split("-", 1)[0]
+        return date.max if year.isdigit() and int(year) > date.max.year else date.min
 
 
 def instant(iso: str) -> datetime:
@@ -51,6 +56,9 @@ def instant(iso: str) -> datetime:
 
 
 def one_year_after(day: date) -> date:
+    """The same calendar day a year later; the last day Python holds if that is past 9999."""
+    if day.year >= date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February

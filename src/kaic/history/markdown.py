@@ -206,7 +206,7 @@ def expiry_text(e: dict[str, Any]) -> str:
         who = c["platform"] or c["product"]
         if c["vendor"] and c["vendor"] != c["platform"]:
             who += f" ({c['vendor']})"
-        return f"  {c['path']}  {_plain(who)}  certified {c['certified']['date'][:10]}, {tail}"
+        return f"  {_plain(c['path'])}  {_plain(who)}  certified {c['certified']['date'][:10]}, {tail}"
 
     if e["expiring"]:
         out.append(f"\nExpiring within {e['within_days']} days:")

@@ -19,9 +19,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_PLAIN_FOLDER = re.compile(r"^v(\d+)\.(\d+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
 def submission_anchor(path: str) -> str:
-    """The HTML id of a submission's row in the inventory section: v1.34/gke -> sub-v1-34-gke."""
-    return "sub-" + slug(posixpath.dirname(path) or path)
+    """The HTML id of a submission (its inventory row, its dashboard detail), unique by
+    construction: two folders never share one.
+
+    A plain folder reads as itself: v1.34/gke -> sub-v1-34-gke (the version is always two
+    numbers, and a plain product name is lowercase words joined by single hyphens, so
+    this is reversible). Any other folder (`acme--ai`, `Acme`, `a_b`) gets its slug, `_`
+    (which a plain id never holds) and the hex of its exact name: v1.34/acme--ai ->
+    sub-v1-34-acme-ai_76312e33342f61636d652d2d6169. An id derived from an anchor appends
+    `_` and a non-hex word (the dashboard's `<anchor>_h` heading), so it cannot be an anchor.
+    """
+    folder = posixpath.dirname(path) or path
+    m = _PLAIN_FOLDER.match(folder)
+    if m:
+        return f"sub-v{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return f"sub-{slug(folder)}_{folder.encode('utf-8', 'surrogateescape').hex()}"
 
 
 def submission_label(path: str) -> str:

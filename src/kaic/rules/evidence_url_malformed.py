@@ -19,7 +19,10 @@ ID = "evidence-url-malformed"
 SEVERITY = Severity.WARNING
 HINT = "Put one URL per evidence item, without spaces, quotes or Markdown brackets."
 FIX = "Splits an item made only of several URLs into one item per URL; trims spaces around a URL."
-_SECOND_URL = re.compile(r".+?[\s,;]+\w[\w+.-]*://")
+# A separator followed by a scheme, searched from the second character on. Each attempt
+# starts at a separator and scans the word that follows once: linear in the URL's length
+# (the former `.+?[\s,;]+...` match was quadratic: 20,000 commas took seconds).
+_SECOND_URL = re.compile(r"[\s,;]\w[\w+.-]*://")
 _TRAILING = re.compile(r"[\]\)>\"'`]$")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() tells, found without a Python loop
 
@@ -34,7 +37,7 @@ def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
             if e.kind is not EvidenceKind.URL:
                 continue
             url = e.raw.strip()
-            if _SECOND_URL.match(url):
+            if _SECOND_URL.search(url, 1):
                 yield Hit(f"evidence item of {a.id} holds several URLs: {url}", e.line, a.id or None)
             elif _SPACE.search(url):
                 yield Hit(f"evidence URL of {a.id} contains spaces: {url}", e.line, a.id or None)

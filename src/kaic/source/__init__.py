@@ -9,6 +9,8 @@ from .base import (
     SourceError,
     SourceInfo,
     Tree,
+    public_location,
+    without_credentials,
 )
 from .directory import DirectorySource
 from .git import Commit, GitRepo, GitSource
@@ -30,5 +32,7 @@ __all__ = [
     "Tree",
     "open_repo",
     "open_source",
+    "public_location",
     "sample_root",
+    "without_credentials",
 ]

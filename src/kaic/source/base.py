@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,13 +31,35 @@ class Entry:
 Tree = Mapping[str, Entry]
 
 
+_URL_PARTS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*@)?([^?#]*)", re.S)
+# The scheme starts where a word does (the lookbehind): one attempt per word, linear time.
+_USERINFO_ANYWHERE = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s@]*@")
+
+
+def public_location(location: str) -> str:
+    """`location` as kaic may record it: a URL loses its user name, password or token
+    (`https://user:token@host/x`) and its query and fragment (`?access_token=...`)."""
+    m = _URL_PARTS.match(location)
+    if m is None:
+        return location
+    return m.group(1) + m.group(3)
+
+
+def without_credentials(text: str) -> str:
+    """`text` (a message that may quote URLs) with the user information of every URL removed."""
+    return _USERINFO_ANYWHERE.sub(r"\1", text)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
-    location: str  # what the user gave, made readable (path, URL, "sample")
+    location: str  # what the user gave, made readable (path, URL, "sample"); never credentials
     kind: str  # "directory" | "git" | "sample"
     commit: str | None = None
     ref: str | None = None
     date: str | None = None  # ISO 8601 commit date, when known
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "location", public_location(self.location))
 
 
 class SourceError(Exception):

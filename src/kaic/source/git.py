@@ -17,6 +17,7 @@ import os
 import subprocess
 import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -29,6 +30,8 @@ from .base import (
     SourceInfo,
     Tree,
     is_data_path,
+    public_location,
+    without_credentials,
 )
 
 _ENV = {
@@ -74,7 +77,7 @@ def run_git(repo: Path | None, *args: str, timeout: float = 120) -> str:
     except subprocess.TimeoutExpired:
         raise SourceError(f"git {args[0]} timed out after {timeout:.0f}s") from None
     if done.returncode != 0:
-        raise SourceError(f"git {args[0]} failed: {_git_error(done.stderr, done.returncode)}")
+        raise SourceError(f"git {args[0]} failed: {without_credentials(_git_error(done.stderr, done.returncode))}")
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -88,10 +91,30 @@ def _git_error(stderr: bytes, returncode: int) -> str:
     return lines[-1] if lines else f"exit code {returncode}"
 
 
+LATEST_DATE = "9999-12-31T00:00:00+00:00"
+EARLIEST_DATE = "0001-01-02T00:00:00+00:00"
+
+
+def commit_date(iso: str) -> str:
+    """git's ISO 8601 committer date, kept if Python can hold it, else the nearest end of
+    Python's range: git stores any 64-bit timestamp (`10000-01-01T00:00:00+00:00`, year
+    33658...), and a commit from a year past 9999 must not stop history, expiry or report.
+
+    A date is kept only if it also converts to UTC (`9999-12-31T23:00:00-05:00` does not).
+    """
+    try:
+        datetime.fromisoformat(iso).astimezone(UTC)
+        return iso
+    except (ValueError, OverflowError):
+        pass
+    year = iso.lstrip("+").split("-", 1)[0]
+    return LATEST_DATE if year.isdigit() and int(year) >= 9999 else EARLIEST_DATE
+
+
 @dataclass(frozen=True, slots=True)
 class Commit:
     oid: str
-    date: str  # committer date, ISO 8601
+    date: str  # committer date, ISO 8601, within what Python can hold (see commit_date)
     subject: str = ""
     parents: tuple[str, ...] = ()
 
@@ -101,7 +124,7 @@ class GitRepo:
 
     def __init__(self, path: Path, location: str | None = None) -> None:
         self.path = path
-        self.location = location or str(path)
+        self.location = public_location(location or str(path))  # recorded in reports: no credentials
         self._batch: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._trees: dict[str, dict[str, Entry]] = {}
@@ -143,7 +166,7 @@ class GitRepo:
     def commit(self, oid: str) -> Commit:
         out = run_git(self.path, "show", "-s", "--format=%H%x00%cI%x00%P%x00%s", oid, "--")
         full, date, parents, subject = out.rstrip("\n").split("\0", 3)
-        return Commit(full, date, subject, tuple(parents.split()))
+        return Commit(full, commit_date(date), subject, tuple(parents.split()))
 
     def log(self, ref: str, *, first_parent: bool = True, since: str | None = None,
             until: str | None = None) -> list[Commit]:
@@ -160,7 +183,7 @@ class GitRepo:
         commits = []
         for line in out.splitlines():
             full, date, parents, subject = line.split("\0", 3)
-            commits.append(Commit(full, date, subject, tuple(parents.split())))
+            commits.append(Commit(full, commit_date(date), subject, tuple(parents.split())))
         return commits
 
     def changed_paths(self, base: str, head: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..model import CHECKLIST_PATH, SUBMISSION_PATH
-from .base import Source, SourceError, SourceInfo
+from .base import Source, SourceError, SourceInfo, public_location
 from .directory import DirectorySource
 from .git import GitRepo, GitSource, run_git
 
@@ -162,7 +162,7 @@ def _cached_bundle(bundle: Path) -> GitRepo:
 
 def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
     if url.startswith("-"):  # never reaches git (or ssh) where it could read as an option
-        raise SourceError(f"not a repository URL: {url!r}")
+        raise SourceError(f"not a repository URL: {public_location(url)!r}")
     target = cache_dir() / "repos" / _slug(url)
     if (target / "HEAD").exists():
         repo = GitRepo(target, url)
@@ -170,8 +170,9 @@ def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
             try:
                 run_git(target, "fetch", "--quiet", "--prune", "origin", timeout=60)
             except SourceError as exc:  # offline: the cached copy is still valid, and said to be old
-                repo.stale = f"could not refresh the cached copy of {url} ({exc.message}); using it as last fetched"
+                repo.stale = (f"could not refresh the cached copy of {public_location(url)} ({exc.message}); "
+                              "using it as last fetched")
         return repo
-    _mirror(url, target, f"cannot clone {url}",
+    _mirror(url, target, f"cannot clone {public_location(url)}",
             "check the network, or pass --source DIR, --source FILE.bundle or --source sample", timeout=300)
     return GitRepo(target, url)

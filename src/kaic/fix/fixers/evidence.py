@@ -78,7 +78,7 @@ def drop_empty(doc: Document) -> list[Edit]:
 
 
 _SCHEME_AHEAD = r"(?=[A-Za-z][A-Za-z0-9+.\-]{0,30}://)"
-_JOINT = re.compile(r"[\s,;]+" + _SCHEME_AHEAD)
+_JOINT = re.compile(r"(?<![\s,;])[\s,;]+" + _SCHEME_AHEAD)  # from a run's start only: linear
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,30}://\S+")
 
 

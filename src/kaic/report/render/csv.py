@@ -6,7 +6,7 @@ import csv
 import io
 
 from ..build import Report
-from ..escape import csv_row
+from ..escape import CSV_DIALECT, csv_row
 
 
 def render(report: Report) -> dict[str, str]:
@@ -14,7 +14,7 @@ def render(report: Report) -> dict[str, str]:
     for built in report.sections:
         for stem, rows in built.section.csv(built.data).items():
             buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
+            writer = csv.writer(buffer, CSV_DIALECT)
             for row in rows:
                 writer.writerow(csv_row(list(row)))
             files[f"{stem}.csv"] = buffer.getvalue()

@@ -6,12 +6,11 @@ pipe it through `jq` or `python -m json.tool` to read it.
 
 from __future__ import annotations
 
-import json
-
+from ...channels import json_text
 from ..build import Report
 
 FILENAME = "report.json"
 
 
 def render(report: Report) -> str:
-    return json.dumps(report.data, ensure_ascii=False) + "\n"
+    return json_text(report.data) + "\n"

@@ -1,8 +1,8 @@
 """The one pull-request comment: verdict first, blocking findings, warnings folded, a
 table per submission, what changed since the earlier certification.
 
-Vendor text is escaped (`md_text`) and made inert (`md_inert`: no @mention, no #123
-link); the comment never exceeds GitHub's limit (MAX_CHARS): it is cut with a note
+Vendor text is escaped by `md_text` (which also makes @mentions and #123 references
+inert); the comment never exceeds GitHub's limit (MAX_CHARS): it is cut with a note
 pointing at the JSON result.
 """
 
@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ... import __version__
 from ...formats._util import display
-from ...report.escape import md_code, md_inert, md_text, md_url
+from ...report.escape import md_code, md_text, md_url
 from ...report.markup import table
 from ...rules import Finding, Severity
 from ..previous import Previous
@@ -29,7 +29,7 @@ _LIST_LIMIT = 20  # evidence lines shown per change list
 
 
 def _prose(value: object, max_length: int = 600) -> str:
-    return md_inert(md_text(value, max_length=max_length))
+    return md_text(value, max_length=max_length)  # escaped, @mentions and #123 made inert
 
 
 def _plural(n: int, word: str) -> str:

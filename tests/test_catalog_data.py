@@ -33,6 +33,14 @@ SEEN_VENDOR_NAMES = [
     "Kubermatic", "Microsoft", "NeoNephos Foundation", "Oracle", "Red Hat", "Sidero Labs", "Spectro Cloud",
     "Akamai", "Broadcom", "CoreWeave", "DaoCloud", "Giant Swarm", "Google", "OVHcloud", "SUSE",
 ]
+# vendorName values of newer submissions in cncf/k8s-ai-conformance (v1.33-v1.36, after the corpus),
+# as spelled in their PRODUCT.yaml, with the group each was classified in.
+LATER_VENDOR_NAMES = {
+    "Alauda": "distribution", "Breqwatr": "specialised", "Ericsson": "distribution", "Huawei": "hyperscale",
+    "kOps Project": "distribution", "Mirantis": "distribution", "Nutanix": "distribution", "NVIDIA": "specialised",
+    "QUANTUM C&S": "distribution", "SoftBank": "specialised", "The k0rdent Project": "distribution",
+    "UpCloud": "specialised", "vCluster": "distribution", "Viettel": "specialised",
+}
 
 
 def _load(path: Path) -> Any:
@@ -417,3 +425,9 @@ def test_every_vendor_seen_in_the_data_is_classified(vendors: dict[str, Any]) ->
     assert groups["google"] == groups["microsoft"] == groups["amazon web services"] == "hyperscale"
     assert groups["red hat"] == groups["suse"] == groups["sidero labs"] == "distribution"
     assert groups["coreweave"] == groups["ovhcloud"] == groups["akamai"] == "specialised"
+
+
+def test_later_vendors_are_classified_and_not_anticipated(vendors: dict[str, Any]) -> None:
+    lookup = {m: v for v in vendors["vendors"] for m in v["match"]}
+    assert {n: lookup[fold_vendor(n)]["group"] for n in LATER_VENDOR_NAMES if fold_vendor(n) in lookup} == LATER_VENDOR_NAMES
+    assert [n for n in LATER_VENDOR_NAMES if lookup[fold_vendor(n)].get("anticipated")] == []

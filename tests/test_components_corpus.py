@@ -854,7 +854,10 @@ ACCELERATORS = {
     # APIs": DRA is only named, the mechanism described is a device plugin (device-plugin-as-dra).
     "v1.33/jdcloud": (("NVIDIA",), (), "device plugin only", ()),
     "v1.34/kubermatic": (("NVIDIA",), (), "both", ()),
-    "v1.34/ovh": (("NVIDIA",), (), "both", ("v1",)),  # resource.k8s.io/v1 in dra.md / security.md
+    # resource.k8s.io/v1 in dra.md / security.md. dra.md:25 '2. Install the nvidia device plugin' heads a
+    # block that installs nvidia-dra-driver-gpu (l.28): the commands win over the heading; security.md:16
+    # 'DRA device plugin' is DRA's kubelet plugin. DRA only (issue 12).
+    "v1.34/ovh": (("NVIDIA",), (), "DRA", ("v1",)),
     "v1.34/eks": (("NVIDIA", "AWS Trainium/Inferentia"), ("Fractional GPU",), "both", ()),
     "v1.34/aks": ((), (), "DRA", ()),  # AKS names no accelerator vendor
     "v1.34/vks": ((), (), "DRA", ()),

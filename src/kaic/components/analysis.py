@@ -215,7 +215,7 @@ def _analyse(state: RepoState, sub: Submission, validation: ValidationResult | N
         files = folder_files(state, sub)
         det = detect(sub, catalog, files)
         # solutions read what is named; adoption also counts what umbrellas carry
-        parts = (roll_up(det, catalog), assess(sub, state.tree, files), solve(sub, det, catalog, spec))
+        parts = (roll_up(det, catalog), assess(sub, state.tree, files), solve(sub, det, catalog, spec, files))
         if store is not None:
             store.put("components", stored_as, parts)
         if table is not None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Answer, EvidenceKind, Status, Submission
 from .catalog import Catalog
+from .context import folded_words, is_checklist_quote, restates_requirement
 from .localfiles import LocalFile
 from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
@@ -126,7 +127,8 @@ class _Scan:
 
     # -- prose ---------------------------------------------------------------------------
 
-    def prose(self, text: str, places: PlaceFn, status_tag: Tag | None, blocks: bool, scope: str | None) -> None:
+    def prose(self, text: str, places: PlaceFn, status_tag: Tag | None, blocks: bool, scope: str | None,
+              wording: str = "") -> None:
         """Scan free text once: links first (masked out), then names, versions and tags.
 
         `scope` is the text that confirms an ambiguous name (a requirement's notes and
@@ -147,10 +149,11 @@ class _Scan:
             return
         versions = _versions(masked, hits, index, blocks, self.packaging)
         clauses = Clauses(masked)
+        folded = folded_words(wording) if wording else ""
         api_versions: _ApiVersions | None = None
         for i, hit in enumerate(hits):
             line = index.line(hit.start)
-            tag = status_tag or clauses.tag(hit.start, hit.end)
+            tag = status_tag or clauses.tag(hit.start, hit.end) or _quoted(clauses, hit.start, hit.end, wording, folded)
             via = Via.API_GROUP if hit.term.kind is TermKind.API_GROUP else Via.NAME
             snippet = _snippet(masked[hit.start : hit.end])
             api_version = None
@@ -169,6 +172,15 @@ class _Scan:
                     Mention(hit.term.target, place, via, snippet, versions[i], tag, api_version,
                             self._ambiguity(hit.term, place, around, key))
                 )
+
+
+def _quoted(clauses: Clauses, start: int, end: int, wording: str, folded: str) -> Tag | None:
+    """QUOTED when the sentence is the requirement's wording quoted back, or the clause
+    restates the requirement's own condition (kaic.components.context)."""
+    if wording and (is_checklist_quote(clauses.text, start, end, folded)
+                    or restates_requirement(clauses, start, end, wording)):
+        return Tag.QUOTED
+    return None
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -450,7 +462,8 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
         if answer.notes.strip():
             multiline = "\n" in answer.notes.strip()
             place = Place(answer.id, "notes", None, answer.notes_line)
-            scan.prose(answer.notes, _field_places(place, multiline), status_tag, False, scope)
+            scan.prose(answer.notes, _field_places(place, multiline), status_tag, False, scope,
+                       f"{answer.id.replace('_', ' ')} {answer.description or ''}")
         for ev in answer.evidence:
             place = Place(answer.id, "evidence", None, ev.line)
             if ev.kind is EvidenceKind.URL:

@@ -22,7 +22,10 @@ import yaml
 
 from ..model import Status, Submission
 from .catalog import Catalog, Entry
-from .model import Detection, Kind, Mention, Via
+from .context import block_under, heading_overruled, states_in_use
+from .localfiles import LocalFile
+from .model import Detection, Kind, Mention, Place, Via
+from .text import Clauses
 
 NOT_STATED = "not stated"
 NOT_APPLICABLE = "N/A"
@@ -238,22 +241,149 @@ def solve_topic(topic: Topic, sub: Submission, det: Detection, catalog: Catalog)
 _API_VERSION_ORDER = ("v1alpha", "v1beta", "v1")
 
 
-def dra_approach(det: Detection, catalog: Catalog, spec: SolutionsSpec) -> DraApproach:
-    dra = [m for m in det.mentions if m.target == DRA_SIGNAL and m.counts]
-    plugin = [m for m in det.mentions if m.target == DEVICE_PLUGIN_SIGNAL and m.counts]
+class _Texts:
+    """The text a mention was read in, for a second look at its context: the line of a
+    folder file, or the notes of a requirement (its line when the notes span several)."""
+
+    def __init__(self, sub: Submission | None, files: Mapping[str, LocalFile] | None) -> None:
+        self._notes = {a.id: (a.notes, a.notes_line) for a in sub.answers} if sub is not None else {}
+        self._files = files or {}
+        self._lines: dict[str, list[str]] = {}
+        self._blocks: dict[tuple[str, int], tuple[int, int] | None] = {}  # each heading looked at once
+        # answers per (question, place, words): many mentions on one long line cost one look
+        self.memo: dict[tuple[str, Place, str], bool] = {}
+
+    def lines(self, path: str) -> list[str] | None:
+        if path not in self._lines:
+            local = self._files.get(path)
+            if local is None or local.text is None:
+                return None
+            self._lines[path] = local.text.split("\n")
+        return self._lines[path]
+
+    def line_of(self, m: Mention) -> str | None:
+        place = m.place
+        if place.file:
+            lines = self.lines(place.file)
+            return lines[place.line - 1] if lines is not None and place.line and place.line <= len(lines) else None
+        if place.field == "notes" and place.requirement in self._notes:
+            notes, first = self._notes[place.requirement]
+            if "\n" in notes.strip() and first is not None and place.line is not None:
+                lines = notes.split("\n")
+                k = place.line - first
+                if 1 <= k <= len(lines):
+                    return lines[k - 1]
+            return notes
+        return None
+
+    def spans(self, m: Mention) -> tuple[Clauses, list[tuple[int, int]]] | None:
+        """The clauses of the mention's line and where its words stand in it."""
+        text = self.line_of(m)
+        if not text or not m.text:
+            return None
+        folded, needle = text.lower(), m.text.lower()
+        found, at = [], folded.find(needle)
+        while at >= 0:
+            found.append((at, at + len(needle)))
+            at = folded.find(needle, at + 1)
+        return (Clauses(text), found) if found else None
+
+    def block(self, m: Mention) -> tuple[int, int] | None:
+        if not m.place.file or not m.place.line:
+            return None
+        key = (m.place.file, m.place.line)
+        if key not in self._blocks:
+            lines = self.lines(m.place.file)
+            self._blocks[key] = block_under(lines, m.place.line) if lines is not None else None
+        return self._blocks[key]
+
+
+def _overruled(texts: _Texts, m: Mention, own: Mapping[str, set[int]], rival: Mapping[str, set[int]]) -> bool:
+    """A heading's mention that the block under it contradicts (`own`/`rival`: lines of
+    the subject's and its rivals' mentions, per file)."""
+    path = m.place.file
+    if not path:
+        return False
+    return heading_overruled(own.get(path, set()), rival.get(path, set()), texts.block(m))
+
+
+def _lines_by_file(mentions: Iterable[Mention]) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.place.file and m.place.line:
+            out.setdefault(m.place.file, set()).add(m.place.line)
+    return out
+
+
+def _qualified_by(texts: _Texts, m: Mention, words: Sequence[str]) -> bool:
+    """The mention's words follow one of `words` ("DRA device plugin": DRA's kubelet plugin)."""
+    key = ("qualified", m.place, m.text.lower())
+    if key not in texts.memo:
+        texts.memo[key] = _qualified(texts, m, words)
+    return texts.memo[key]
+
+
+def _qualified(texts: _Texts, m: Mention, words: Sequence[str]) -> bool:
+    found = texts.spans(m)
+    if found is None:
+        return False
+    clauses, spans = found
+    for start, _ in spans:
+        before = clauses.text[max(0, start - 40) : start].rstrip().lower()
+        if any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in words):
+            return True
+    return False
+
+
+def _stated_in_use(texts: _Texts, m: Mention) -> bool:
+    key = ("in use", m.place, m.text.lower())
+    if key not in texts.memo:
+        found = texts.spans(m)
+        texts.memo[key] = found is not None and any(states_in_use(found[0], s, e) for s, e in found[1])
+    return texts.memo[key]
+
+
+def dra_approach(det: Detection, catalog: Catalog, spec: SolutionsSpec, sub: Submission | None = None,
+                 files: Mapping[str, LocalFile] | None = None) -> DraApproach:
+    """The DRA approach from counting mentions. With the submission's texts, context is read
+    a second time: a heading loses to the commands under it, a device-plugin word qualified
+    by a DRA word ("DRA device plugin") is DRA's, and a DRA claim word in a clause that
+    states it enabled or used shows DRA."""
+    texts = _Texts(sub, files)
+    dra_keys = {DRA_SIGNAL}
+    plugin_keys = {DEVICE_PLUGIN_SIGNAL}
     for c in det.components:
         entry = catalog.entry(c.repo)
         if entry is None:
             continue
         if set(entry.roles) & set(spec.dra.dra_roles):
-            dra.append(Mention(DRA_SIGNAL, c.places[0], Via.NAME, c.name))
+            dra_keys.add(c.repo)
         if set(entry.roles) & set(spec.dra.device_plugin_roles):
-            plugin.append(Mention(DEVICE_PLUGIN_SIGNAL, c.places[0], Via.NAME, c.name))
+            plugin_keys.add(c.repo)
+    counting = [m for m in det.mentions if m.counts]
+    dra_all = [m for m in counting if m.target in dra_keys]
+    plugin_all = [m for m in counting if m.target in plugin_keys and m.target not in dra_keys]
+    dra_lines, plugin_lines = _lines_by_file(dra_all), _lines_by_file(plugin_all)
+    plugin_all = [m for m in plugin_all if not _overruled(texts, m, plugin_lines, dra_lines)
+                  and not (m.target == DEVICE_PLUGIN_SIGNAL and _qualified_by(texts, m, spec.dra.dra_claim_words))]
+    dra_all = [m for m in dra_all if not _overruled(texts, m, dra_lines, plugin_lines)]
+    dra = [m for m in dra_all if m.target == DRA_SIGNAL]
+    plugin = [m for m in plugin_all if m.target == DEVICE_PLUGIN_SIGNAL]
+    for c in det.components:  # one per component, at its first place that still counts
+        if c.repo in dra_keys - {DRA_SIGNAL}:
+            first = next((m for m in dra_all if m.target == c.repo), None)
+            if first is not None:
+                dra.append(Mention(DRA_SIGNAL, first.place, Via.NAME, c.name))
+        elif c.repo in plugin_keys - {DEVICE_PLUGIN_SIGNAL}:
+            first = next((m for m in plugin_all if m.target == c.repo), None)
+            if first is not None:
+                plugin.append(Mention(DEVICE_PLUGIN_SIGNAL, first.place, Via.NAME, c.name))
     versions: list[str] = []
     for m in det.mentions:
         if m.target == DRA_SIGNAL and m.api_version and m.api_version not in versions:
             versions.append(m.api_version)
-    shown = [m for m in dra if not spec.dra.is_claim(m)]
+    shown = [m for m in dra if not spec.dra.is_claim(m) or _stated_in_use(texts, m)]
     if plugin and not shown:
         approach = "device plugin only"  # DRA named, a device plugin described (device-plugin-as-dra)
     elif dra and plugin:
@@ -268,21 +398,39 @@ def dra_approach(det: Detection, catalog: Catalog, spec: SolutionsSpec) -> DraAp
     return DraApproach(approach, tuple(versions), len(dra), len(plugin), features)
 
 
-def _techniques(det: Detection, catalog: Catalog, groups: Sequence[str]) -> list[str]:
-    """Names of the techniques the submission names whose catalog group is in `groups`."""
-    out = []
+def _techniques(det: Detection, catalog: Catalog, groups: Sequence[str], texts: _Texts | None = None) -> list[str]:
+    """Names of the techniques the submission names whose catalog group is in `groups`.
+    With `texts`, a technique named only in headings whose commands name another of these
+    techniques and never it is left out (the commands say what the step does)."""
+    keys = {}
     for name in det.techniques:
-        entry = catalog.entry(f"{Kind.TECHNIQUE.value}:{name.lower()}")
+        key = f"{Kind.TECHNIQUE.value}:{name.lower()}"
+        entry = catalog.entry(key)
         if entry is not None and (entry.group or "") in groups:
+            keys[key] = name
+    if texts is None or len(keys) < 2:
+        return list(keys.values())
+    counting = [m for m in det.mentions if m.counts and m.target in keys]
+    lines = {k: _lines_by_file(m for m in counting if m.target == k) for k in keys}
+    out = []
+    for key, name in keys.items():
+        rival: dict[str, set[int]] = {}
+        for other, by_file in lines.items():
+            if other != key:
+                for path, ns in by_file.items():
+                    rival.setdefault(path, set()).update(ns)
+        if any(not _overruled(texts, m, lines[key], rival) for m in counting if m.target == key):
             out.append(name)
     return out
 
 
-def solve(sub: Submission, det: Detection, catalog: Catalog, spec: SolutionsSpec) -> SubmissionSolutions:
+def solve(sub: Submission, det: Detection, catalog: Catalog, spec: SolutionsSpec,
+          files: Mapping[str, LocalFile] | None = None) -> SubmissionSolutions:
     topics: dict[str, Solution] = {}
     for topic in spec.topics:
         sol = solve_topic(topic, sub, det, catalog)
         if sol is not None:
             topics[topic.key] = sol
-    sharing = tuple(_techniques(det, catalog, spec.gpu_sharing_groups))
-    return SubmissionSolutions(topics, det.accelerators, sharing, dra_approach(det, catalog, spec))
+    texts = _Texts(sub, files)
+    sharing = tuple(_techniques(det, catalog, spec.gpu_sharing_groups, texts))
+    return SubmissionSolutions(topics, det.accelerators, sharing, dra_approach(det, catalog, spec, sub, files))

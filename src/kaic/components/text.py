@@ -158,7 +158,7 @@ _PRESENT = re.compile(r"\b(?:current(?:ly)?|today|now|at\s+present|presently)\b"
 class Clauses:
     """The clause breaks of one text, found in one pass; clause lookups by bisection."""
 
-    __slots__ = ("_ends", "_starts", "_tags", "text")
+    __slots__ = ("_ends", "_possible", "_sentences", "_starts", "_tags", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -170,6 +170,8 @@ class Clauses:
         self._starts = starts
         self._ends = ends
         self._tags: dict[tuple[int, int], Tag | None] = {}
+        self._sentences: list[int] | None = None
+        self._possible: list[tuple[int, int]] = []
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._ends, start)  # breaks ending at or before start
@@ -207,10 +209,17 @@ class Clauses:
         """The name stands in an example list of a sentence about what is possible."""
         text = self.text
         left = max((m.end() for m in _SENTENCE.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
-        right_m = _SENTENCE.search(text, start)
-        right = right_m.start() if right_m else len(text)
-        examples = [m for m in _EXAMPLES.finditer(text, left, start)]
-        return bool(examples) and bool(_POSSIBLE.search(text, left, right))
+        if _EXAMPLES.search(text, left, start) is None:
+            return False
+        # the sentence ends and the possibility cues of the whole text, found once: each
+        # lookup is a bisection, however many names one long sentence holds
+        if self._sentences is None:
+            self._sentences = [m.start() for m in _SENTENCE.finditer(text)]
+            self._possible = [m.span() for m in _POSSIBLE.finditer(text)]
+        i = bisect.bisect_left(self._sentences, start)
+        right = self._sentences[i] if i < len(self._sentences) else len(text)
+        j = bisect.bisect_left(self._possible, (left, -1))
+        return j < len(self._possible) and self._possible[j][1] <= right
 
 
 def tag_for(text: str, start: int, end: int) -> Tag | None:

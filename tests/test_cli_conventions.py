@@ -343,7 +343,9 @@ def test_config_errors_are_one_line(repo: Path, tmp_path: Path, text: str, messa
     cfg.write_text(text, encoding="utf-8")
     result = invoke("validate", "-s", str(repo), "--config", str(cfg))
     assert result.exit_code == 2
-    first = result.stderr.splitlines()[0]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kaic: error:")]
+    assert len(errors) == 1  # one line, after the line naming the source read
+    first = errors[0]
     assert first.startswith(f"kaic: error: {cfg}") and message in first
 
 

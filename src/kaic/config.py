@@ -1,8 +1,13 @@
 """Rule configuration: switch rules off or re-level them.
 
 Read, later entries winning: `[tool.kaic.rules]` of pyproject.toml in the working
-directory, then of pyproject.toml in the repository root, then `.kaic.yaml` in the
-repository root, then `--config FILE`:
+directory (only when that folder is not inside the scanned repository), then of
+pyproject.toml in the repository root, then `.kaic.yaml` in the repository root, then
+`--config FILE`.
+
+On a pull request the scanned repository's own files come from the trusted base
+(`kaic review`, `kaic validate --changed`): the caller passes the base as `source`
+and `working_folder=False`, so nothing in the checked-out head can re-level a rule.
 
     rules:
       logo-format: off        # or: error | warning | info
@@ -99,13 +104,29 @@ def _yaml_rules(read: Callable[[], bytes | str], origin: str) -> dict[str, Sever
     return _parse(data, origin)
 
 
+def _inside_repository(folder: Path, source: Source | None) -> bool:
+    """True when `folder` lies in the scanned repository's checkout (or in any
+    conformance repository): its pyproject.toml is then the repository's own, which
+    is read from `source` (the trusted base on a pull request), never from disk."""
+    from .source.resolve import find_root
+
+    folder = folder.resolve()
+    roots = [find_root(folder)]
+    root = getattr(source, "root", None) or getattr(getattr(source, "repo", None), "path", None)
+    if isinstance(root, Path):
+        roots.append(root.resolve())
+    return any(r is not None and (folder == r or r in folder.parents) for r in roots)
+
+
 def load_config(source: Source | None = None, explicit: Path | None = None,
-                cwd: Path | None = None) -> Config:
-    """Rule settings from, in order (later wins): the working folder's pyproject.toml,
+                cwd: Path | None = None, *, working_folder: bool = True) -> Config:
+    """Rule settings from, in order (later wins): the working folder's pyproject.toml
+    (unless `working_folder` is False or the folder is inside the scanned repository),
     the repository's pyproject.toml and .kaic.yaml, then an explicit file."""
     found: list[tuple[str, dict[str, Severity | None] | None]] = []
-    pyproject = (cwd or Path.cwd()) / "pyproject.toml"
-    if pyproject.is_file():
+    here = cwd or Path.cwd()
+    pyproject = here / "pyproject.toml"
+    if working_folder and pyproject.is_file() and not _inside_repository(here, source):
         try:
             text = pyproject.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:

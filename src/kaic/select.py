@@ -9,8 +9,7 @@ from pathlib import Path
 
 from .load import RepoState
 from .model import CHECKLIST_PATH, Submission
-from .source import DirectorySource, GitSource, Source, SourceError
-from .source.git import run_git
+from .source import DirectorySource, EntryKind, GitSource, ReadRefused, Source, SourceError, Tree
 
 
 def _root_of(source: Source) -> Path | None:
@@ -72,11 +71,56 @@ def changed_paths(source: Source, base: str) -> list[str]:
         from .source.git import GitRepo
 
         repo = GitRepo(source.root)
-        base_oid = repo.resolve(base).oid
-        out = run_git(source.root, "diff", "--name-only", "-z", "--no-renames", base_oid, "--")
-        untracked = run_git(source.root, "ls-files", "-z", "--others", "--exclude-standard")
-        return [p for p in (out + "\0" + untracked).split("\0") if p]
+        return work_tree_changes(repo.tree(repo.resolve(base).oid), source)
     raise SourceError("--changed needs a git source or a git checkout")
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a blob with these bytes (as `git hash-object --no-filters`)."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def work_tree_changes(base: Tree, folder: DirectorySource) -> list[str]:
+    """Data files of a checkout that differ from the `base` tree, found without git.
+
+    `git diff` against a work tree refreshes the index and runs what the repository's
+    config names (fsmonitor, filters): a pull request's checkout must not get to run
+    anything. So the work tree is compared here, blob id by blob id, as stored bytes
+    (no clean filter or line-ending conversion is applied).
+    """
+    here = folder.tree()
+    changed = []
+    for path in sorted({*base, *here}):
+        old, new = base.get(path), here.get(path)
+        if old is None or new is None:
+            one = old or new
+            if one is not None and one.kind is not EntryKind.DIR:
+                changed.append(path)
+            continue
+        if old.kind is EntryKind.DIR and new.kind is EntryKind.DIR:
+            continue
+        if old.kind is not new.kind:
+            changed.append(path)
+        elif new.kind is EntryKind.SYMLINK:
+            try:
+                target = os.fsencode(os.readlink(folder.root / path))
+            except OSError:
+                changed.append(path)
+                continue
+            if blob_id(target) != old.oid:
+                changed.append(path)
+        elif new.kind is EntryKind.FILE and (new.size != old.size or _file_id(folder, path) != old.oid):
+            changed.append(path)
+    return changed
+
+
+def _file_id(folder: DirectorySource, path: str) -> str | None:
+    try:
+        return blob_id(folder.read(path))
+    except ReadRefused:
+        return None
 
 
 def by_change(state: RepoState, source: Source, base: str) -> list[Submission]:

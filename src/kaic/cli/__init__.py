@@ -89,6 +89,7 @@ from . import init as _init  # noqa: E402,F401
 from . import precommit as _precommit  # noqa: E402,F401
 from . import render as _render  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
+from . import review as _review  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401
 from . import validate as _validate  # noqa: E402,F401
 

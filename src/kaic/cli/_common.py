@@ -107,7 +107,7 @@ def use_color(stream: IO[str] | None = None) -> bool:
 def note(message: str) -> None:
     """A progress or summary line on stderr; silent with --quiet."""
     if not OPTIONS.quiet:
-        typer.echo(f"kaic: {message}", err=True)
+        typer.echo(terminal(f"kaic: {message}"), err=True)
 
 
 @contextmanager
@@ -178,15 +178,30 @@ def say(message: str, *, error: bool = False) -> None:
     typer.secho(terminal(message), fg=typer.colors.RED if error and use_color(sys.stderr) else None, err=True)
 
 
-def open_or_fail(source: str | None, ref: str | None) -> Source:
+def open_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> Source:
+    """The source, named on stderr unless `quiet` (machine output that records its source)."""
     try:
-        return open_source(source, ref)
+        src = open_source(source, ref)
     except SourceError as exc:
         fail(exc.message, exc.hint)
+    if not quiet and not OPTIONS.quiet:
+        announce(src)
+    return src
 
 
-def load_or_fail(source: str | None, ref: str | None) -> tuple[Source, RepoState]:
-    src = open_or_fail(source, ref)
+def announce(src: Source) -> None:
+    """Say on stderr which source and commit a command reads (and when a cached clone is old)."""
+    info = src.info
+    at = f" at {info.ref + ' = ' if info.ref and info.ref != info.commit else ''}{info.commit[:12]}" if info.commit else ""
+    kind = {"directory": "folder", "git": "git", "sample": "bundled sample"}.get(info.kind, info.kind)
+    say(f"kaic: reading {info.location} ({kind}{at})")
+    stale = getattr(getattr(src, "repo", None), "stale", None)
+    if stale:
+        say(f"kaic: warning: {stale}")
+
+
+def load_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> tuple[Source, RepoState]:
+    src = open_or_fail(source, ref, quiet=quiet)
     try:
         return src, load_state(src)
     except SourceError as exc:

@@ -13,5 +13,5 @@ def baseline_cmd(source: SourceOpt = None, ref: RefOpt = None, out: OutOpt = Non
     from ..baseline import snapshot
     from ..channels import json_text
 
-    _, state = load_or_fail(source, ref)
+    _, state = load_or_fail(source, ref, quiet=True)  # the baseline records its source
     emit(json_text(snapshot(state), indent=2) + "\n", out)

@@ -19,6 +19,7 @@ from ._common import (
     emit,
     fail,
     format_option,
+    note,
     result_cache,
 )
 
@@ -54,6 +55,10 @@ def run_history(source: str | None, options: HistoryOptions, repo: GitRepo | Non
 
     try:
         repo = repo or open_repo(source)
+        repo.refuse_shallow("the history (certification dates, expiry, timeline)")
+        note(f"reading {repo.location} (git, the main line up to {options.ref})")
+        if repo.stale:
+            note(f"warning: {repo.stale}")
         with progress_bar(enabled=not OPTIONS.quiet) as progress:
             return build_history(repo, options, progress=progress)
     except SourceError as exc:
@@ -103,6 +108,7 @@ def _history(source: str | None, ref: str, since: str | None, until: str | None,
     fmt = check_format(fmt, HISTORY_FORMATS)
     try:
         repo = open_repo(source)
+        repo.refuse_shallow("the history (certification dates, expiry, timeline)")
         head = repo.resolve(ref)
     except SourceError as exc:
         fail(exc.message, exc.hint)

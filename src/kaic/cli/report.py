@@ -40,6 +40,24 @@ def _formats(fmt: str, known: list[str]) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def _history_possible(src: object) -> bool:
+    """False (and said on stderr) when the source is a shallow clone: no timeline or trends then."""
+    from ..source import GitRepo, GitSource, SourceError
+
+    repo = src.repo if isinstance(src, GitSource) else None
+    root = getattr(src, "root", None)
+    if repo is None and isinstance(root, Path) and (root / ".git").exists():
+        repo = GitRepo(root)
+    try:
+        if repo is not None:
+            repo.refuse_shallow("the timeline and trends")
+    except SourceError as exc:
+        typer.echo(f"kaic: warning: {exc.message}; the report leaves the timeline and trends out. "
+                   f"hint: {exc.hint}", err=True)
+        return False
+    return True
+
+
 @app.command("report")
 def report_cmd(
     source: SourceOpt = None,
@@ -89,6 +107,7 @@ def _report(source: str | None, ref: str | None, fmt: str | None, out: Path | No
     except VendorGroupsError as exc:
         fail(str(exc))
     src = open_or_fail(source, ref)
+    history = history and _history_possible(src)
     try:
         cfg = load_config(src, config)
     except (ConfigError, SourceError) as exc:

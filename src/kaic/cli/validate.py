@@ -64,13 +64,13 @@ def validate_cmd(
     if policy not in POLICIES:
         hint = did_you_mean(policy, POLICIES)
         fail(f"unknown policy {policy!r}", (hint + " " if hint else "") + "use one of: " + ", ".join(POLICIES))
-    src, state = load_or_fail(source, ref)
+    src, state = load_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
     if paths or changed:
         from ..select import base_source, by_change, by_paths
     try:
         # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
         trusted = base_source(src, changed) if changed else src
-        cfg = load_config(trusted, config)
+        cfg = load_config(trusted, config, working_folder=not changed)
         chosen = state.submissions
         if paths:
             chosen = tuple(by_paths(state, src, paths))

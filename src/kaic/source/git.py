@@ -3,6 +3,11 @@
 One `git cat-file --batch` process serves every blob read, so reading a commit
 costs one `ls-tree` plus one round trip per file. User values never reach git
 where they could be taken for an option.
+
+The scanned repository is untrusted (a pull request's checkout): kaic runs only
+commands that read objects and refs, never one that looks at the work tree or
+refreshes the index, and switches off what its git config could make run
+(fsmonitor, hooks, external diff and textconv drivers, optional locks).
 """
 
 from __future__ import annotations
@@ -35,7 +40,15 @@ _ENV = {
     "GIT_ASKPASS": "true",
     "LC_ALL": "C",
     "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_OPTIONAL_LOCKS": "0",  # never write the index, even where git would refresh it
 }
+SAFE_CONFIG = (
+    "-c", "core.fsmonitor=false",
+    "-c", "core.hooksPath=/dev/null",
+    "-c", "diff.external=",
+    "-c", "core.quotepath=off",
+)
+"""Options given to every git run: nothing the scanned repository configures may execute."""
 _MODES = {
     "100644": EntryKind.FILE,
     "100755": EntryKind.FILE,
@@ -47,7 +60,7 @@ _MODES = {
 
 def run_git(repo: Path | None, *args: str, timeout: float = 120) -> str:
     """Run git and return stdout; raise SourceError with git's own message."""
-    cmd = ["git", "--no-pager", "-c", "core.quotepath=off"]
+    cmd = ["git", "--no-pager", "--no-optional-locks", *SAFE_CONFIG]
     if repo is not None:
         cmd += ["-C", str(repo)]
     try:
@@ -115,6 +128,8 @@ class GitRepo:
         self._batch: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._trees: dict[str, dict[str, Entry]] = {}
+        self._shallow: bool | None = None
+        self.stale: str | None = None  # why a cached clone could not be refreshed, if it could not
 
     # -- refs and commits -------------------------------------------------------------
     def resolve(self, ref: str) -> Commit:
@@ -123,8 +138,30 @@ class GitRepo:
         try:
             oid = run_git(self.path, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
         except SourceError:
+            if self.is_shallow():
+                raise SourceError(
+                    f"unknown git ref {ref!r} in {self.location}, a shallow clone: it may not have been fetched",
+                    f"fetch it (git fetch --no-tags --depth=1 origin {ref}) or clone with the full history "
+                    "(actions/checkout: fetch-depth: 0)") from None
             raise SourceError(f"unknown git ref {ref!r} in {self.location}") from None
         return self.commit(oid)
+
+    def refuse_shallow(self, what: str) -> None:
+        """Raise SourceError when the repository is a shallow clone: `what` needs the whole history."""
+        if self.is_shallow():
+            raise SourceError(
+                f"{self.location} is a shallow clone: {what} needs the whole history "
+                "(in a shallow clone every submission looks certified at the newest commit)",
+                "fetch the full history: git fetch --unshallow (actions/checkout: fetch-depth: 0)")
+
+    def is_shallow(self) -> bool:
+        """True for a shallow clone (the default CI checkout): its history is cut short."""
+        if self._shallow is None:
+            try:
+                self._shallow = run_git(self.path, "rev-parse", "--is-shallow-repository").strip() == "true"
+            except SourceError:
+                self._shallow = False
+        return self._shallow
 
     def commit(self, oid: str) -> Commit:
         out = run_git(self.path, "show", "-s", "--format=%H%x00%cI%x00%P%x00%s", oid, "--")
@@ -151,8 +188,15 @@ class GitRepo:
 
     def changed_paths(self, base: str, head: str) -> list[str]:
         """Paths that differ between two commits (both already resolved ids)."""
-        out = run_git(self.path, "diff", "--name-only", "-z", "--no-renames", base, head, "--")
+        out = run_git(self.path, "diff-tree", "-r", "--name-only", "-z", "--no-renames", "--no-ext-diff",
+                      "--no-textconv", base, head, "--")
         return [p for p in out.split("\0") if p]
+
+    def deleted_paths(self, base: str, head: str) -> set[str]:
+        """Paths present in `base` and gone in `head` (both already resolved ids)."""
+        out = run_git(self.path, "diff-tree", "-r", "--name-only", "-z", "--no-renames", "--diff-filter=D",
+                      "--no-ext-diff", "--no-textconv", base, head, "--")
+        return {p for p in out.split("\0") if p}
 
     # -- trees and blobs --------------------------------------------------------------
     def tree(self, commit: str) -> dict[str, Entry]:
@@ -191,7 +235,7 @@ class GitRepo:
     def _batch_process(self) -> subprocess.Popen[bytes]:
         if self._batch is None or self._batch.poll() is not None:
             self._batch = subprocess.Popen(
-                ["git", "-C", str(self.path), "cat-file", "--batch"],
+                ["git", "--no-optional-locks", *SAFE_CONFIG, "-C", str(self.path), "cat-file", "--batch"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from pathlib import Path
 
+from ..model import CHECKLIST_PATH, SUBMISSION_PATH
 from .base import Source, SourceError, SourceInfo, public_location
 from .directory import DirectorySource
 from .git import GitRepo, GitSource, run_git
@@ -36,6 +36,36 @@ def looks_like_repository(path: Path) -> bool:
     return any(path.glob("v[0-9]*/*/PRODUCT.yaml"))
 
 
+MISSING = "no docs/AIConformance-X.Y.yaml checklist and no vX.Y/<product>/PRODUCT.yaml submission"
+"""What a folder lacks when it is not the conformance repository."""
+
+
+def find_root(start: Path) -> Path | None:
+    """The conformance repository holding `start`, found by walking up as git does."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if looks_like_repository(folder):
+            return folder
+        if _is_git_dir(folder):  # a repository's top: never look above it
+            return None
+    return None
+
+
+def not_a_repository(path: Path, what: str = "") -> SourceError:
+    """The error for a folder that is not the conformance repository: what it lacks, and
+    where the repository is when the folder lies inside one."""
+    root = find_root(path.parent) if path.parent != path else None
+    hint = (f"{path} is inside the repository {root}: pass that folder" if root is not None
+            else "run kaic in a checkout of cncf/k8s-ai-conformance (or a folder inside it), "
+                 "or pass --source DIR|FILE.bundle|URL|sample")
+    return SourceError(f"{what or path} is not the conformance repository: {MISSING}", hint)
+
+
+def _has_data(repo: GitRepo, commit: str) -> bool:
+    tree = repo.tree(commit)
+    return any(CHECKLIST_PATH.match(p) or SUBMISSION_PATH.match(p) for p in tree)
+
+
 def _is_git_dir(path: Path) -> bool:
     return (path / ".git").exists() or ((path / "HEAD").is_file() and (path / "objects").is_dir())
 
@@ -43,11 +73,8 @@ def _is_git_dir(path: Path) -> bool:
 def open_source(spec: str | None = None, ref: str | None = None, *, fetch: bool = True) -> Source:
     """Open `spec`: None, "sample", a folder, a git repository, a bundle file or a URL."""
     if spec is None:
-        here = Path.cwd()
-        if looks_like_repository(here):
-            spec = str(here)
-        else:
-            spec = os.environ.get("KAIC_UPSTREAM", UPSTREAM_URL)
+        root = find_root(Path.cwd())
+        spec = str(root) if root is not None else os.environ.get("KAIC_UPSTREAM", UPSTREAM_URL)
     if spec == "sample":
         if ref:
             raise SourceError("--ref does not apply to the bundled sample")
@@ -60,9 +87,14 @@ def open_source(spec: str | None = None, ref: str | None = None, *, fetch: bool 
     if not path.is_dir():
         raise SourceError(f"no such source: {spec}", "give a folder, a git repository, a bundle, a URL or 'sample'")
     if _is_git_dir(path) and (ref is not None or not looks_like_repository(path)):
-        return _git(GitRepo(path, str(path)), ref or "HEAD")
+        source = _git(GitRepo(path, str(path)), ref or "HEAD")
+        if not _has_data(source.repo, source.commit.oid):
+            raise not_a_repository(path, f"{spec} at {source.commit.oid[:12]}")
+        return source
     if ref is not None:
         raise SourceError(f"{spec} is not a git repository, so --ref cannot apply")
+    if not looks_like_repository(path):
+        raise not_a_repository(path, spec)
     info = SourceInfo(location=str(path), kind="directory", commit=_head_of(path))
     return DirectorySource(path, info)
 
@@ -70,8 +102,8 @@ def open_source(spec: str | None = None, ref: str | None = None, *, fetch: bool 
 def open_repo(spec: str | None = None, *, fetch: bool = True) -> GitRepo:
     """The git repository behind `spec`, for commands that walk history."""
     if spec is None:
-        here = Path.cwd()
-        spec = str(here) if looks_like_repository(here) else os.environ.get("KAIC_UPSTREAM", UPSTREAM_URL)
+        root = find_root(Path.cwd())
+        spec = str(root) if root is not None else os.environ.get("KAIC_UPSTREAM", UPSTREAM_URL)
     if spec == "sample":
         raise SourceError("the bundled sample has no git history", "pass a repository, bundle or URL")
     if _URL.match(spec):
@@ -133,10 +165,14 @@ def _cached_clone(url: str, *, fetch: bool) -> GitRepo:
         raise SourceError(f"not a repository URL: {public_location(url)!r}")
     target = cache_dir() / "repos" / _slug(url)
     if (target / "HEAD").exists():
+        repo = GitRepo(target, url)
         if fetch:
-            with contextlib.suppress(SourceError):  # offline: the cached copy is still valid
+            try:
                 run_git(target, "fetch", "--quiet", "--prune", "origin", timeout=60)
-        return GitRepo(target, url)
+            except SourceError as exc:  # offline: the cached copy is still valid, and said to be old
+                repo.stale = (f"could not refresh the cached copy of {public_location(url)} ({exc.message}); "
+                              "using it as last fetched")
+        return repo
     _mirror(url, target, f"cannot clone {public_location(url)}",
             "check the network, or pass --source DIR, --source FILE.bundle or --source sample", timeout=300)
     return GitRepo(target, url)

@@ -1,0 +1,146 @@
+"""The review of one pull request: base and head commits in, a Review out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..config import load_config
+from ..load import RepoState, load_state
+from ..model import SUBMISSION_PATH, Checklist, Submission
+from ..rules import Finding, Severity
+from ..source import GitRepo, GitSource, SourceInfo
+from ..validate import ValidationResult, validate
+from .checks import pr_findings
+from .data import review_data
+from .labels import labels_for
+from .previous import Previous, compare, find_previous
+from .selection import Selection, select
+from .yardstick import YardstickSource
+
+if TYPE_CHECKING:
+    from ..online import LinkResult, OnlineOptions, OnlineReport
+
+DEFAULT_POLICY = "upstream"
+
+
+@dataclass(frozen=True)
+class SubmissionReview:
+    submission: Submission
+    ok: bool
+    previous: Previous | None
+    backing: dict[str, str] = field(default_factory=dict)  # requirement -> kaic.artifacts.Backing value
+
+
+@dataclass(frozen=True)
+class Review:
+    base: SourceInfo
+    head: SourceInfo
+    policy: str
+    selection: Selection
+    result: ValidationResult  # every finding (PR-level, rules, online), for the validate formats
+    submissions: tuple[SubmissionReview, ...]
+    checklists: dict[str, Checklist]  # the base's: the yardstick
+    labels: tuple[str, ...]
+    links: tuple[LinkResult, ...] = ()  # when the online checks ran
+    online: bool = False  # whether the online checks ran
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.result.findings
+
+    @property
+    def passed(self) -> bool:
+        return not self.count(Severity.ERROR)
+
+    @property
+    def verdict(self) -> str:
+        return "pass" if self.passed else "changes-needed"
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def upstream_ci_runs(self) -> bool:
+        """Upstream's validate workflow runs only when a PRODUCT.yaml changes (its path filter)."""
+        return any(p.endswith("/PRODUCT.yaml") or p == "PRODUCT.yaml" for p in self.selection.changed)
+
+
+def _rank(f: Finding) -> tuple[int, str, int, str]:
+    return (f.severity.rank, f.path, f.line or 0, f.rule)
+
+
+def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str = DEFAULT_POLICY,
+           online: OnlineOptions | None = None) -> Review:
+    """Review what `head_ref` changes against `base_ref` (git objects only).
+
+    `online`: a kaic.online.OnlineOptions to run the online checks, None for offline.
+    """
+    base = GitSource(repo, repo.resolve(base_ref), base_ref)
+    head = GitSource(repo, repo.resolve(head_ref), head_ref)
+    data = review_data()
+    sel = select(repo.changed_paths(base.commit.oid, head.commit.oid), base.tree(), head.tree(),
+                 repo.deleted_paths(base.commit.oid, head.commit.oid))
+    yardstick = YardstickSource(head, base)
+    state = load_state(yardstick, only=set(sel.submissions))
+    base_state = load_state(base, only=set())  # checklists now; earlier submissions when needed
+    config = load_config(base, working_folder=False)  # the base's configuration only
+    checked = validate(state, config, state.submissions, policy=policy)
+
+    pr = list(pr_findings(sel, base, head, base_state, data))
+    no_checklist = {f.path.split("/", 1)[0][1:] for f in pr if f.rule == "pr-no-checklist"}
+    found = [f for f in checked.findings
+             if not (f.rule == "checklist-missing" and f.path.split("/", 1)[0][1:] in no_checklist)]
+    found += pr
+    links: tuple[LinkResult, ...] = ()
+    online_labels: frozenset[str] = frozenset()
+    if online is not None:
+        report = _online(state, state.submissions, online)
+        found += report.findings
+        links = tuple(report.links)
+        online_labels = frozenset(report.labels)
+    found.sort(key=_rank)
+    result = replace(checked, findings=tuple(found))
+
+    earlier = _earlier(base, state.submissions)
+    subs = tuple(
+        SubmissionReview(s, result.ok(s), _previous(s, earlier), _backing(s, state))
+        for s in state.submissions
+    )
+    passed = not any(f.severity is Severity.ERROR for f in found)
+    labels = labels_for(data, found, sel.versions if state.submissions else (), passed, online_labels)
+    return Review(base.info, head.info, policy, sel, result, subs, base_state.checklists, labels, links,
+                  online is not None)
+
+
+def _online(state: RepoState, subs: Sequence[Submission], options: OnlineOptions) -> OnlineReport:
+    from ..online import run_online_checks
+
+    return run_online_checks(state, subs, options)
+
+
+def _earlier(base: GitSource, subs: Sequence[Submission]) -> tuple[Submission, ...]:
+    """The base's submissions a reviewed one may continue. Those of the same folder or product
+    name are read first; the others (a vendor match) only when some submission has neither."""
+    if not subs:
+        return ()
+    names = {s.product for s in subs}
+    near = {p for p in base.tree() if (m := SUBMISSION_PATH.match(p)) and m.group(2) in names}
+    found = load_state(base, only=near).submissions
+    if all(find_previous(s, found) is not None for s in subs):
+        return found
+    return load_state(base).submissions
+
+
+def _backing(sub: Submission, state: RepoState) -> dict[str, str]:
+    """How each answer is backed by test artifacts (the evaluation the artifact rules made)."""
+    from ..artifacts.evaluate import for_rule
+
+    found = for_rule(sub, state)
+    return {a.id: found.backing(a.id).value for a in sub.answered if a.id}
+
+
+def _previous(sub: Submission, earlier: tuple[Submission, ...]) -> Previous | None:
+    found = find_previous(sub, earlier)
+    return compare(found[0], sub, found[1]) if found else None

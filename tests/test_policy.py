@@ -28,9 +28,22 @@ def test_data_follows_its_schema(name: str, path: Path) -> None:
 
 def test_every_rule_says_what_upstream_does_and_no_more() -> None:
     from kaic.online.checks import ONLINE_RULES
+    from kaic.review.data import review_data
 
     described = set(policy.load().rules)
-    assert described == set(RULES) | set(ONLINE_RULES)
+    assert described == set(RULES) | set(ONLINE_RULES) | set(review_data().checks)
+
+
+def test_pull_request_checks_agree_with_review_data() -> None:
+    """data/review.yaml's `upstream` of each PR check and data/policies.yaml say the same."""
+    from kaic.review.data import review_data
+
+    for check in review_data().checks.values():
+        assert upstream_of(check.id).verdict == check.upstream, check.id
+        if check.upstream == "fails":
+            assert check.upstream_message is not None
+            message = upstream_of(check.id).message("")
+            assert message is not None and message.startswith(check.upstream_message), check.id
 
 
 def test_the_policies_are_the_ones_kaic_offers() -> None:

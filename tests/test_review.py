@@ -702,3 +702,16 @@ def test_test_artifact_results_per_requirement(repo: Path, elsewhere: Path) -> N
     code, md = run_review(repo, fmt="md")
     row = next(line for line in md.splitlines() if line.startswith("| `gauge_export`"))
     assert "failing" in row
+
+
+def test_pull_request_checks_are_listed_and_documented_by_kaic_rules() -> None:
+    checks = review_data().checks
+    listed = runner.invoke(app, ["rules"])  # piped: one tab-separated line per rule
+    assert listed.exit_code == 0
+    rows = {line.split("\t")[0]: line.split("\t") for line in listed.stdout.splitlines()}
+    for check in checks.values():
+        assert rows[check.id][1] == check.severity.value and rows[check.id][-1] == check.summary
+    shown = runner.invoke(app, ["rules", "PR-No-Checklist"], env={"COLUMNS": "300"})
+    assert shown.exit_code == 0
+    assert checks["pr-no-checklist"].hint in shown.stdout and "fails the submission" in shown.stdout
+    assert (checks["pr-no-checklist"].upstream_message or "-") in shown.stdout

@@ -1,4 +1,4 @@
-"""`kaic rules [ID]`: the rules and their documentation."""
+"""`kaic rules [ID]`: the rules (file rules, online checks, pull-request checks) and their documentation."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ RULES_FORMATS = ("text", "json")
 
 if TYPE_CHECKING:
     from ..online.checks import OnlineRule
+    from ..review.data import Check
 
 
 @app.command("rules")
@@ -29,9 +30,10 @@ def rules_cmd(
     from rich.table import Table
 
     from ..online.checks import ONLINE_RULES
+    from ..review.data import review_data
 
     fmt = check_format(fmt, RULES_FORMATS)
-    catalog: dict[str, Rule | OnlineRule] = {**RULES, **ONLINE_RULES}
+    catalog: dict[str, Rule | OnlineRule | Check] = {**RULES, **ONLINE_RULES, **review_data().checks}
     console = Console(no_color=not use_color())
     if fmt == "json":
         chosen = [catalog[_one(rule_id, catalog)]] if rule_id else list(catalog.values())

@@ -28,6 +28,11 @@ class Check:
     upstream: str  # fails | passes | not-checked
     upstream_message: str | None = None
 
+    @property
+    def doc(self) -> str:
+        """`kaic rules ID`'s text: a check `kaic review` makes on the pull request as a whole."""
+        return f"{self.summary}\n\nA pull-request check: `kaic review` makes it on what the pull request changes."
+
 
 @dataclass(frozen=True)
 class Label:

@@ -62,8 +62,15 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cwd
 
 
+ENVELOPE_SCHEMA_PATH = RESULT_SCHEMA_PATH.parent / "envelope.schema.json"
+
+
 def result_schema() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(json.loads(RESULT_SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def envelope_schema() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(ENVELOPE_SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def run_review(repo: Path, *args: str, fmt: str = "json") -> tuple[int, Any]:
@@ -73,6 +80,7 @@ def run_review(repo: Path, *args: str, fmt: str = "json") -> tuple[int, Any]:
     body = json.loads(result.stdout) if fmt in ("json", "sarif") and result.exit_code in (0, 1) else result.stdout
     if fmt == "json" and result.exit_code in (0, 1):
         assert [e.message for e in result_schema().iter_errors(body)] == []
+        assert [e.message for e in envelope_schema().iter_errors(body)] == []
     return result.exit_code, body
 
 
@@ -715,3 +723,67 @@ def test_pull_request_checks_are_listed_and_documented_by_kaic_rules() -> None:
     assert shown.exit_code == 0
     assert checks["pr-no-checklist"].hint in shown.stdout and "fails the submission" in shown.stdout
     assert (checks["pr-no-checklist"].upstream_message or "-") in shown.stdout
+
+
+# -- CLI conventions: envelope, --select, --ignore, --fail-on ---------------------------------
+
+
+def bad_status_and_two_products(repo: Path) -> None:
+    """An invalid status (an error) and a second product (pr-several-products, an error)."""
+    edit_product(repo, lambda d: answer(d, "gauge_export").update(status="Done"))
+    product_path(repo, "beta").parent.mkdir()
+    write_product(product_path(repo, "beta"), clean_product(name="beta", vendor="Beta Widgets"))
+    commit_all(repo, "bad status, two products")
+
+
+def test_json_carries_the_common_envelope(repo: Path, elsewhere: Path) -> None:
+    bad_status_and_two_products(repo)
+    code, doc = run_review(repo)  # checked against both schemas
+    assert code == 1
+    assert list(doc)[:5] == ["kind", "schema_version", "kaic_version", "source", "summary"]
+    assert doc["kind"] == "kaic-review"
+    assert doc["source"]["kind"] == "git" and doc["source"]["location"] == str(repo)
+    assert doc["source"]["commit"] == doc["source"]["head"]["commit"] == git(repo, "rev-parse", "HEAD")
+    assert doc["source"]["origin"] != str(repo)  # a local path is never published
+    summary = doc["summary"]
+    assert summary["verdict"] == doc["verdict"] == "changes-needed" and summary["fail_on"] == "error"
+    assert summary["submissions"] == 2 and summary["findings"] == len(doc["findings"])
+    assert summary["error"] == sum(1 for f in doc["findings"] if f["severity"] == "error") >= 2
+
+
+def test_select_and_ignore_take_rules_and_pull_request_checks(repo: Path, elsewhere: Path) -> None:
+    bad_status_and_two_products(repo)
+    _, everything = run_review(repo)
+    assert {"invalid-status", "pr-several-products"} <= {r for r, _ in rules_of(everything)}
+    code, doc = run_review(repo, "--select", "pr-several-products")
+    assert code == 1 and {r for r, _ in rules_of(doc)} == {"pr-several-products"}
+    code, doc = run_review(repo, "--select", "INVALID-STATUS")  # any case
+    assert code == 1 and {r for r, _ in rules_of(doc)} == {"invalid-status"}
+    code, doc = run_review(repo, "--ignore", "invalid-status,pr-several-products")
+    assert not {"invalid-status", "pr-several-products"} & {r for r, _ in rules_of(doc)}
+    assert len(doc["findings"]) == len(everything["findings"]) - 2
+    result = runner.invoke(app, ["review", "--base", "main", "-s", str(repo), "--offline", "--select", "pr-several-product"])
+    assert result.exit_code == 2 and "pr-several-products" in result.output  # suggested
+
+
+def test_fail_on_sets_the_verdict_and_the_exit_code(repo: Path, elsewhere: Path) -> None:
+    (repo / "docs" / f"AIConformance-{VERSION}.yaml").write_text(
+        (repo / "docs" / f"AIConformance-{VERSION}.yaml").read_text() + "\n")
+    commit_all(repo, "checklist touched")  # pr-checklist-edited (warning), pr-no-submission (info)
+    code, doc = run_review(repo)
+    assert code == 0 and doc["verdict"] == "pass" and doc["counts"]["error"] == 0
+    assert doc["counts"]["warning"] >= 1
+    code, doc = run_review(repo, "--fail-on", "warning")
+    assert code == 1 and doc["verdict"] == doc["summary"]["verdict"] == "changes-needed"
+    assert doc["fail_on"] == "warning"
+    code, md = run_review(repo, "--fail-on", "WARNING", fmt="md")
+    assert code == 1 and "changes needed" in md
+    assert {r for r, s in rules_of(doc) if s == "warning"} == {"pr-checklist-edited"}
+    code, doc = run_review(repo, "--fail-on", "warning", "--ignore", "pr-checklist-edited")
+    assert code == 0 and doc["verdict"] == "pass" and doc["counts"]["warning"] == 0
+    code, doc = run_review(repo, "--fail-on", "info")  # a warning is more severe than info
+    assert code == 1 and doc["verdict"] == "changes-needed"
+    result = runner.invoke(app, ["review", "--base", "main", "-s", str(repo), "--offline", "--fail-on", "fatal"])
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["review", "--base", "main", "-s", str(repo), "--offline", "-f", "JSON"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["kind"] == "kaic-review"

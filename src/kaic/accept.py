@@ -52,12 +52,15 @@ def rule_ids(text: Iterable[str] | None) -> list[str]:
     return out
 
 
-def canonical_rule(name: str, suggest: Callable[[str, Iterable[str]], str]) -> str:
-    """The rule id `name` stands for (case-insensitive); SelectionError if none."""
-    folded = {rid.lower(): rid for rid in RULES}
+def canonical_rule(name: str, suggest: Callable[[str, Iterable[str]], str],
+                   known: Iterable[str] = RULES) -> str:
+    """The id among `known` (the file rules by default) `name` stands for (case-insensitive);
+    SelectionError if none."""
+    known = list(known)
+    folded = {rid.lower(): rid for rid in known}
     found = folded.get(name.strip().lower())
     if found is None:
-        hint = suggest(name, RULES)
+        hint = suggest(name, known)
         raise SelectionError(f"unknown rule {name!r}" + (f"; {hint}" if hint else " (see `kaic rules`)"))
     return found
 

@@ -11,7 +11,18 @@ import typer
 
 from ..policy import POLICIES
 from . import app
-from ._common import OutOpt, emit, fail
+from ._common import (
+    FailOnOpt,
+    IgnoreOpt,
+    OutOpt,
+    SelectOpt,
+    check_format,
+    did_you_mean,
+    emit,
+    fail,
+    fail_on_or_fail,
+    format_option,
+)
 from ._online import (
     AllowHostOpt,
     BudgetOpt,
@@ -51,7 +62,7 @@ def review_cmd(
     source: Annotated[str | None, typer.Option(
         "--source", "-s", help="A git checkout, repository, bundle or URL. Default: the repository holding "
         "the current folder (found by walking up); none there is an error.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md | json | github | sarif")] = "md",
+    fmt: Annotated[str, format_option(REVIEW_FORMATS, "md")] = "md",
     policy: Annotated[str, typer.Option("--policy", help="upstream (predicts upstream CI) | faq | kaic")] = "upstream",
     offline: Annotated[bool, typer.Option("--offline", help="Skip the online checks (links, landscape, logo).")] = False,
     allow_host: AllowHostOpt = None,
@@ -60,16 +71,22 @@ def review_cmd(
     no_cache: NoCacheOpt = False,
     budget: BudgetOpt = 120.0,
     out: OutOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fail_on: FailOnOpt = "error",
 ) -> None:
     """Review a pull request: the submissions it touches, checked against BASE's checklists
-    and configuration (never the head's). Exit 0: pass; 1: changes needed; 2: usage or source error."""
-    from ..review import review
+    and configuration (never the head's). --select/--ignore take rule, online-check and
+    pull-request-check ids (`kaic rules`). Exit 0: pass (no finding at --fail-on, default
+    error); 1: changes needed; 2: usage or source error."""
+    from ..review import chooser, review
     from ..review.render import render
     from ..source import SourceError, open_repo
     from ..source.resolve import find_root, not_a_repository
 
-    if fmt not in REVIEW_FORMATS:
-        fail(f"unknown format {fmt!r}", "use one of: " + ", ".join(REVIEW_FORMATS))
+    fmt = check_format(fmt, REVIEW_FORMATS)
+    threshold = fail_on_or_fail(fail_on)
+    runs = chooser(_ids(select), _ids(ignore))
     if policy not in POLICIES:
         fail(f"unknown policy {policy!r}", "use one of: " + ", ".join(POLICIES))
     if source is None:
@@ -81,7 +98,7 @@ def review_cmd(
     online = None if offline else online_options(allow_host, landscape, k8s_conformance, no_cache, budget, policy)
     try:
         repo = open_repo(source)
-        result = review(repo, base, ref, policy=policy, online=online)
+        result = review(repo, base, ref, policy=policy, online=online, runs=runs, fail_on=threshold)
     except SourceError as exc:
         fail(exc.message, exc.hint)
     if repo.stale:
@@ -93,3 +110,17 @@ def review_cmd(
     if fmt == "github":
         _append_summary(render("md", result, link_base=_link_base(repo.location)))
     raise typer.Exit(0 if result.passed else 1)
+
+
+def _ids(values: list[str] | None) -> frozenset[str]:
+    """The ids --select/--ignore name: file rules, online checks, pull-request checks."""
+    from ..accept import SelectionError, canonical_rule, rule_ids
+    from ..online.checks import ONLINE_RULES
+    from ..review.data import review_data
+    from ..rules import RULES
+
+    known = [*RULES, *ONLINE_RULES, *review_data().checks]
+    try:
+        return frozenset(canonical_rule(name, did_you_mean, known) for name in rule_ids(values))
+    except SelectionError as exc:
+        fail(str(exc))

@@ -5,7 +5,7 @@ certification of the same product or vendor are built here; renderers, one per
 format, live in `kaic.review.render`.
 """
 
-from .run import DEFAULT_POLICY, Review, SubmissionReview, review
+from .run import DEFAULT_POLICY, Review, SubmissionReview, chooser, review
 from .selection import Selection, select
 
-__all__ = ["DEFAULT_POLICY", "Review", "Selection", "SubmissionReview", "review", "select"]
+__all__ = ["DEFAULT_POLICY", "Review", "Selection", "SubmissionReview", "chooser", "review", "select"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..config import load_config
+from ..accept import fails
+from ..config import Config, load_config
 from ..load import RepoState, load_state
 from ..model import SUBMISSION_PATH, Checklist, Submission
-from ..rules import Finding, Severity
+from ..rules import RULES, Finding, Severity
 from ..source import GitRepo, GitSource, SourceInfo
 from ..validate import ValidationResult, validate
 from .checks import pr_findings
@@ -45,6 +46,7 @@ class Review:
     labels: tuple[str, ...]
     links: tuple[LinkResult, ...] = ()  # when the online checks ran
     online: bool = False  # whether the online checks ran
+    fail_on: Severity = Severity.ERROR  # the verdict fails on a finding this severe or more
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -52,7 +54,7 @@ class Review:
 
     @property
     def passed(self) -> bool:
-        return not self.count(Severity.ERROR)
+        return not fails(self.findings, self.fail_on)
 
     @property
     def verdict(self) -> str:
@@ -71,12 +73,25 @@ def _rank(f: Finding) -> tuple[int, str, int, str]:
     return (f.severity.rank, f.path, f.line or 0, f.rule)
 
 
+def chooser(select: Collection[str] = (), ignore: Collection[str] = ()) -> Callable[[str], bool]:
+    """Whether a rule or check runs: in `select` (when given) and not in `ignore`."""
+    return lambda rid: (not select or rid in select) and rid not in ignore
+
+
+def _restricted(config: Config, runs: Callable[[str], bool]) -> Config:
+    return replace(config, rules={**config.rules, **{rid: None for rid in RULES if not runs(rid)}})
+
+
 def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str = DEFAULT_POLICY,
-           online: OnlineOptions | None = None) -> Review:
+           online: OnlineOptions | None = None, runs: Callable[[str], bool] | None = None,
+           fail_on: Severity = Severity.ERROR) -> Review:
     """Review what `head_ref` changes against `base_ref` (git objects only).
 
     `online`: a kaic.online.OnlineOptions to run the online checks, None for offline.
+    `runs`: which rules and checks run (by id; `chooser(select, ignore)`), all by default.
+    `fail_on`: the verdict is `changes-needed` when a finding is this severe or more.
     """
+    runs = runs or chooser()
     base = GitSource(repo, repo.resolve(base_ref), base_ref)
     head = GitSource(repo, repo.resolve(head_ref), head_ref)
     data = review_data()
@@ -85,10 +100,10 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
     yardstick = YardstickSource(head, base)
     state = load_state(yardstick, only=set(sel.submissions))
     base_state = load_state(base, only=set())  # checklists now; earlier submissions when needed
-    config = load_config(base, working_folder=False)  # the base's configuration only
+    config = _restricted(load_config(base, working_folder=False), runs)  # the base's configuration only
     checked = validate(state, config, state.submissions, policy=policy)
 
-    pr = list(pr_findings(sel, base, head, base_state, data))
+    pr = [f for f in pr_findings(sel, base, head, base_state, data) if runs(f.rule)]
     no_checklist = {f.path.split("/", 1)[0][1:] for f in pr if f.rule == "pr-no-checklist"}
     found = [f for f in checked.findings
              if not (f.rule == "checklist-missing" and f.path.split("/", 1)[0][1:] in no_checklist)]
@@ -97,7 +112,7 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
     online_labels: frozenset[str] = frozenset()
     if online is not None:
         report = _online(state, state.submissions, online)
-        found += report.findings
+        found += [f for f in report.findings if runs(f.rule)]
         links = tuple(report.links)
         online_labels = frozenset(report.labels)
     found.sort(key=_rank)
@@ -108,10 +123,10 @@ def review(repo: GitRepo, base_ref: str, head_ref: str = "HEAD", *, policy: str 
         SubmissionReview(s, result.ok(s), _previous(s, earlier), _backing(s, state))
         for s in state.submissions
     )
-    passed = not any(f.severity is Severity.ERROR for f in found)
+    passed = not fails(found, fail_on)
     labels = labels_for(data, found, sel.versions if state.submissions else (), passed, online_labels)
     return Review(base.info, head.info, policy, sel, result, subs, base_state.checklists, labels, links,
-                  online is not None)
+                  online is not None, fail_on)
 
 
 def _online(state: RepoState, subs: Sequence[Submission], options: OnlineOptions) -> OnlineReport:

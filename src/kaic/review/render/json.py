@@ -1,17 +1,19 @@
-"""The review as JSON: verdict, submissions, findings, links, labels, source (base, head)."""
+"""The review as JSON: kaic's common envelope (kind `kaic-review`), then verdict, submissions,
+findings, links, labels; `source` is the head's record with `base` and `head` added."""
 
 from __future__ import annotations
 
 import json as _json
 from collections import Counter
 
-from ... import __version__
+from ...envelope import envelope, source_record
 from ...formats._util import displayable
 from ...rules import Severity
 from ..run import Review, SubmissionReview
 from ..upstream import upstream_verdict
 
-SCHEMA_VERSION = 1
+KIND = "kaic-review"
+SCHEMA_VERSION = "2.0"  # 2.0: the common envelope (kind, string schema_version, source record, summary)
 
 
 def _submission(sr: SubmissionReview, review: Review) -> dict[str, object]:
@@ -37,18 +39,19 @@ def _submission(sr: SubmissionReview, review: Review) -> dict[str, object]:
 
 def as_data(review: Review) -> dict[str, object]:
     sel = review.selection
-    return {
-        "kind": "review",
-        "schema_version": SCHEMA_VERSION,
-        "kaic_version": __version__,
+    counts = {s.value: review.count(s) for s in Severity}
+    source = {
+        **(source_record(review.head) or {}),
+        "base": {"ref": review.base.ref, "commit": review.base.commit},
+        "head": {"ref": review.head.ref, "commit": review.head.commit},
+    }
+    summary = {"verdict": review.verdict, "fail_on": review.fail_on.value,
+               "submissions": len(review.submissions), "findings": len(review.findings), **counts}
+    return envelope(KIND, {
         "verdict": review.verdict,
+        "fail_on": review.fail_on.value,
         "policy": review.policy,
-        "counts": {s.value: review.count(s) for s in Severity},
-        "source": {
-            "location": review.head.location,
-            "base": {"ref": review.base.ref, "commit": review.base.commit},
-            "head": {"ref": review.head.ref, "commit": review.head.commit},
-        },
+        "counts": counts,
         "upstream_ci_runs": review.upstream_ci_runs,
         "online": review.online,
         "labels": list(review.labels),
@@ -60,7 +63,7 @@ def as_data(review: Review) -> dict[str, object]:
         "submissions": [_submission(sr, review) for sr in review.submissions],
         "findings": [{**f.as_dict(), "upstream_verdict": upstream_verdict(f)} for f in review.findings],
         "links": [x.as_dict() for x in review.links],
-    }
+    }, source=source, summary=summary, schema_version=SCHEMA_VERSION)
 
 
 def render(review: Review, **_: object) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Answer, EvidenceKind, Status, Submission
@@ -23,6 +23,7 @@ from .context import folded_words, is_checklist_quote, restates_requirement
 from .localfiles import LocalFile
 from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
+from .places import FENCE, PlaceFn, evidence_references, file_places
 from .text import TAG_ORDER, Clauses, LineIndex, Tag, restates
 from .urls import URL_IN_TEXT, Url, parse, repo_of, slug_text, version_in_rest
 from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
@@ -31,14 +32,11 @@ IDENTITY_FIELDS = ("platformName", "repoUrl", "websiteUrl", "documentationUrl", 
 """Metadata fields that name the platform itself: projects found there are the platform."""
 
 _NEGATIVE_STATUSES = (Status.NA, Status.NOT_IMPLEMENTED)
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SNIPPET = 80
 _API_VERSION = re.compile(r"(?<![\w.])v\d+(?:(?:alpha|beta)\d+)?(?![\w]|\.\d)")
 
 _PLAIN_RELEASE = re.compile(r"v?\d+\.\d+(?:\.\d+)?")
 
-PlaceFn = Callable[[int], list[Place]]
 
 
 def _snippet(text: str) -> str:
@@ -338,7 +336,7 @@ def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool,
             continue
         for above in range(line - 1, max(0, line - 1 - LOOKBACK_LINES), -1):
             above_text = text[index.start(above) : index.end(above, len(text))]
-            if not above_text.strip() or _FENCE.match(above_text):
+            if not above_text.strip() or FENCE.match(above_text):
                 break
             candidates = [i for i in lines_with_hits.get(above, ()) if hits[i].term.versioned]
             if candidates:
@@ -350,80 +348,6 @@ def _versions(text: str, hits: list[Hit], index: LineIndex, blocks: bool,
 
 
 # -- local files -----------------------------------------------------------------------
-
-
-def _slug(heading: str) -> str:
-    """GitHub's anchor for a Markdown heading."""
-    text = heading.strip().lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
-
-
-def _sections(text: str) -> dict[str, tuple[int, int]]:
-    """Markdown anchor -> (first line, last line) of its section."""
-    heads: list[tuple[int, int, str]] = []
-    in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        m = _HEADING.match(line)
-        if m:
-            heads.append((number, len(m.group(1)), _slug(m.group(2).replace("\\", ""))))
-    total = text.count("\n") + 1
-    out: dict[str, tuple[int, int]] = {}
-    for i, (number, level, slug) in enumerate(heads):
-        end = total
-        for later, later_level, _ in heads[i + 1 :]:
-            if later_level <= level:
-                end = later - 1
-                break
-        out.setdefault(slug, (number, end))
-    return out
-
-
-def _references(sub: Submission) -> dict[str, list[tuple[str, str | None]]]:
-    """path (file or folder) -> [(requirement, fragment)] from FILE/PATH evidence."""
-    refs: dict[str, list[tuple[str, str | None]]] = {}
-    for answer in sub.answers:
-        for ev in answer.evidence:
-            if ev.kind in (EvidenceKind.FILE, EvidenceKind.PATH) and ev.resolved and not ev.outside:
-                refs.setdefault(ev.resolved.rstrip("/"), []).append((answer.id, ev.fragment))
-    return refs
-
-
-def _file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | None]]]) -> PlaceFn:
-    """A function line -> places: the requirements whose evidence points at this file
-    (or a folder above it, or a heading's section of it); no requirement otherwise."""
-    whole: list[str] = []
-    ranges: list[tuple[str, int, int]] = []
-    sections: dict[str, tuple[int, int]] | None = None
-    for ref_path, items in refs.items():
-        if not (path == ref_path or path.startswith(ref_path + "/")):
-            continue
-        for requirement, fragment in items:
-            if fragment and path == ref_path:
-                if sections is None:
-                    sections = _sections(text)
-                span = sections.get(fragment.lower())
-                if span:
-                    ranges.append((requirement, *span))
-                    continue
-            if requirement not in whole:
-                whole.append(requirement)
-
-    def places(line: int) -> list[Place]:
-        reqs = list(whole)
-        for requirement, first, last in ranges:
-            if first <= line <= last and requirement not in reqs:
-                reqs.append(requirement)
-        if not reqs:
-            return [Place(None, None, path, line)]
-        return [Place(r, None, path, line) for r in reqs]
-
-    return places
 
 
 # -- the submission --------------------------------------------------------------------
@@ -471,13 +395,13 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
                                                                       f"{answer.description or ''}")
             elif ev.kind is EvidenceKind.TEXT:
                 scan.prose(ev.target, _field_places(place, False), status_tag, False, scope)
-    refs = _references(sub)
+    refs = evidence_references(sub)
     negative_reqs = {a.id for a in sub.answers if _answer_tag(a)}
     for path in sorted(files):
         local = files[path]
         if local.text is None:
             continue
-        places = _file_places(path, local.text, refs)
+        places = file_places(path, local.text, refs)
         referenced_by = {r for ref, items in refs.items() if path == ref or path.startswith(ref + "/") for r, _ in items}
         status_tag = Tag.NEGATIVE if referenced_by and referenced_by <= negative_reqs else None
         scan.prose(local.text, places, status_tag, True, None)

@@ -10,13 +10,15 @@ whose status is N/A or Not Implemented is kept with the skip reason `status`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..components.context import Hypotheticals
 from ..components.localfiles import LocalFile
 from ..components.model import Place
+from ..components.places import PlaceFn, file_places
+from ..components.places import evidence_references as references
 from ..components.text import Clauses, LineIndex
 from ..components.urls import parse, slug_text
 from ..model import Answer, EvidenceKind, Status, Submission
@@ -27,8 +29,6 @@ from .vocabulary import Vocabulary
 STATUS = "status"
 _NEGATIVE_STATUSES = (Status.NA, Status.NOT_IMPLEMENTED)
 _URL_KINDS = (IdKind.API, IdKind.KIND, IdKind.METRIC)
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,65 +46,6 @@ class Identifier:
         return {"kind": self.kind.value, "value": self.value, "skip": self.skip, **self.place.as_dict()}
 
 
-PlaceFn = Callable[[int], list[Place]]
-
-
-def _slug(heading: str) -> str:
-    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
-    return text.replace(" ", "-")
-
-
-def sections(text: str) -> dict[str, tuple[int, int]]:
-    """Markdown anchor -> (first line, last line) of its section; fenced blocks skipped."""
-    heads: list[tuple[int, int, str]] = []
-    in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        m = None if in_fence else _HEADING.match(line)
-        if m:
-            heads.append((number, len(m.group(1)), _slug(m.group(2).replace("\\", ""))))
-    total = text.count("\n") + 1
-    out: dict[str, tuple[int, int]] = {}
-    for i, (number, level, slug) in enumerate(heads):
-        end = next((n - 1 for n, lv, _ in heads[i + 1 :] if lv <= level), total)
-        out.setdefault(slug, (number, end))
-    return out
-
-
-def references(sub: Submission) -> dict[str, list[tuple[str, str | None]]]:
-    """Local path (file or folder) -> [(requirement, heading anchor)] from its evidence."""
-    refs: dict[str, list[tuple[str, str | None]]] = {}
-    for answer in sub.answers:
-        for ev in answer.evidence:
-            if ev.kind in (EvidenceKind.FILE, EvidenceKind.PATH) and ev.resolved and not ev.outside:
-                refs.setdefault(ev.resolved.rstrip("/"), []).append((answer.id, ev.fragment))
-    return refs
-
-
-def file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | None]]]) -> PlaceFn:
-    whole: list[str] = []
-    ranges: list[tuple[str, int, int]] = []
-    found: dict[str, tuple[int, int]] | None = None
-    for ref, items in refs.items():
-        if not (path == ref or path.startswith(ref + "/")):
-            continue
-        for requirement, fragment in items:
-            if fragment and path == ref:
-                found = sections(text) if found is None else found
-                span = found.get(fragment.lower())
-                if span:
-                    ranges.append((requirement, *span))
-                    continue
-            if requirement not in whole:
-                whole.append(requirement)
-
-    def places(line: int) -> list[Place]:
-        reqs = list(whole) + [r for r, first, last in ranges if first <= line <= last and r not in whole]
-        return [Place(r, None, path, line) for r in dict.fromkeys(reqs)] or [Place(None, None, path, line)]
-
-    return places
 
 
 def field_places(place: Place, text: str) -> PlaceFn:

@@ -104,18 +104,15 @@ class Context:
 Check = Callable[[Submission, Context], Iterator[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Documented:
+    """What every check kaic documents shares (rules, online checks): `id` and `doc`."""
+
     id: str
-    severity: Severity
-    hint: str
-    doc: str  # the module docstring: user documentation
-    check: Check
-    fix: str | None = None  # what `kaic fix` does about its findings (module FIX), if anything
+    doc: str
 
     @property
     def upstream(self) -> bool:
-        """True when the upstream Go validator fails some input of this rule (data/policies.yaml)."""
+        """True when the upstream Go validator fails some input of this check (data/policies.yaml)."""
         from ..policy import checks
 
         return checks(self.id)
@@ -123,6 +120,16 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
+
+
+@dataclass(frozen=True)
+class Rule(Documented):
+    id: str
+    severity: Severity
+    hint: str
+    doc: str  # the module docstring: user documentation
+    check: Check
+    fix: str | None = None  # what `kaic fix` does about its findings (module FIX), if anything
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:

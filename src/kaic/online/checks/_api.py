@@ -9,6 +9,7 @@ from types import ModuleType
 
 from ...model import Submission
 from ...rules import Hit, Severity
+from ...rules._api import Documented
 from ..landscape import Members
 from ..links import Outcome
 
@@ -28,7 +29,7 @@ OnlineCheck = Callable[[Submission, Facts], Iterator[Hit]]
 
 
 @dataclass(frozen=True)
-class OnlineRule:
+class OnlineRule(Documented):
     """An online check, documented like a rule (`kaic rules` lists both)."""
 
     id: str
@@ -36,17 +37,6 @@ class OnlineRule:
     hint: str
     doc: str
     check: OnlineCheck
-
-    @property
-    def upstream(self) -> bool:
-        """True when the upstream Go validator fails some input of this check (data/policies.yaml)."""
-        from ...policy import checks
-
-        return checks(self.id)
-
-    @property
-    def summary(self) -> str:
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
 
     @classmethod
     def from_module(cls, module: ModuleType) -> OnlineRule:

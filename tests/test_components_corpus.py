@@ -1031,7 +1031,7 @@ def test_grades_over_the_hand_read_set(analysis: ComponentAnalysis) -> None:
     assert reason.startswith("9 of 9 claimed requirements have test code or output")
     reason = _result(analysis, "v1.33/giantswarm").evidence.reason
     assert reason.startswith("0 of 9 claimed requirements have tests or walkthroughs, under the 50% needed")
-    assert reason.endswith("the folder holds 2 procedure or test file(s) no claim links)")
+    assert reason.endswith("the folder holds 2 procedure or test files no claim links)")
 
 
 def test_the_oversize_junit_file_is_refused_not_read(analysis: ComponentAnalysis) -> None:

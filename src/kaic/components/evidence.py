@@ -40,6 +40,7 @@ import yaml
 from ..model import Evidence, EvidenceKind, Status, Submission
 from ..project_pages import project_home
 from ..source import EntryKind, Tree
+from ..words import plural
 from .localfiles import IMAGE_EXTENSIONS, LocalFile, extension
 from .urls import URL_IN_TEXT, parse
 
@@ -378,7 +379,7 @@ def _grade(sub: Submission, reqs: list[RequirementEvidence],
     tail = ", ".join(f"{counts[lv]} {LEVEL_LABELS[lv]}" for lv in LEVELS if counts[lv])
     procedures = sum(1 for _, c in folder if c in TEST_CLASSES or c is EvidenceClass.WALKTHROUGH)
     if procedures and not (counts["tests"] or counts["walkthrough"]):
-        tail += f"; the folder holds {procedures} procedure or test file(s) no claim links"
+        tail += f"; the folder holds {plural(procedures, 'procedure or test file')} no claim links"
     words = vocabulary()
     tests = counts["tests"]
     walks = tests + counts["walkthrough"]

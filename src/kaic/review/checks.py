@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..load import RepoState
 from ..rules import Finding
 from ..source import ReadRefused, Source
+from ..words import plural
 from .data import Check, ReviewData
 from .selection import PRODUCT_FILE, Selection
 
@@ -75,4 +76,4 @@ def pr_findings(sel: Selection, base: Source, head: Source, base_state: RepoStat
     if not (sel.submissions or sel.removed or sel.orphans or sel.misplaced):
         yield finding(checks["pr-no-submission"], sel.changed[0] if sel.changed else "",
                       "this pull request touches no submission"
-                      + (f" ({len(sel.changed)} file(s) changed)" if sel.changed else " (no change at all)"))
+                      + (f" ({plural(len(sel.changed), 'file')} changed)" if sel.changed else " (no change at all)"))

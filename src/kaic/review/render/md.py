@@ -17,6 +17,7 @@ from ...formats._util import display
 from ...report.escape import md_code, md_text, md_url
 from ...report.markup import table
 from ...rules import Finding, Severity
+from ...words import plural
 from ..previous import Previous
 from ..run import Review, SubmissionReview
 from ..upstream import upstream_verdict
@@ -207,7 +208,7 @@ def render(review: Review, *, link_base: str | None = None, max_chars: int = MAX
 
 def _cut(lines: list[str], footer: str, max_chars: int) -> str:
     """The first lines that fit, any open <details> closed, and a note saying what was left out."""
-    note = ("\n> ✂️ **Cut**: this comment reached GitHub's {:,}-character limit; {} more line(s) are left out. "
+    note = ("\n> ✂️ **Cut**: this comment reached GitHub's {:,}-character limit; {} left out. "
             "The full result is in the JSON output (`kaic review --format json`).\n\n")
     budget = max_chars - len(footer) - len(note) - 64
     kept: list[str] = []
@@ -221,7 +222,7 @@ def _cut(lines: list[str], footer: str, max_chars: int) -> str:
         open_details += line.count("<details>") - line.count("</details>")
     dropped = len(lines) - len(kept)
     closing = "\n</details>\n" * max(open_details, 0)
-    text = "\n".join(kept) + "\n" + closing + note.format(max_chars, dropped) + footer
+    text = "\n".join(kept) + "\n" + closing + note.format(max_chars, plural(dropped, "more line")) + footer
     return text if len(text) <= max_chars else text[: max_chars]
 
 

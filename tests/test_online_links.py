@@ -58,7 +58,7 @@ def test_user_agent_names_kaic() -> None:
     with serve(lambda req: Reply(200)) as srv:
         check(srv.url + "/")
     agent = srv.requests[0].headers["user-agent"]
-    assert agent.startswith("kaic/") and "+http" in agent
+    assert agent.startswith("kaic/") and "Kubernetes AI Conformance" in agent and "Mozilla" not in agent
 
 
 def test_301_then_200_is_redirected_with_final_url() -> None:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-PROJECT_URL = "https://github.com/kaic-project/kaic"  # where a site owner reads what kaic is (the User-Agent names it)
-USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; +" + PROJECT_URL + ")"
+# Honest and plain: names kaic, its version and why it asks (no borrowed browser string,
+# no address kaic does not have yet: add `+URL` here once it has a public home).
+USER_AGENT = "kaic/{version} (Kubernetes AI Conformance analyzer; evidence link check for cncf/k8s-ai-conformance)"
 LANDSCAPE_URL = "https://raw.githubusercontent.com/cncf/landscape/master/landscape.yml"
 
 

@@ -10,6 +10,7 @@ from types import ModuleType
 
 from ..load import RepoState
 from ..model import Answer, Checklist, Requirement, Submission
+from ..model.evidence_path import PathProblem, problem_text
 from ..source import EntryKind
 
 
@@ -165,3 +166,13 @@ def shorten(text: str, width: int = 80) -> str:
 
 
 VERSION_RE = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?$")
+
+
+def path_problem_hits(sub: Submission, ctx: Context, problem: PathProblem, **extra: str) -> Iterator[Hit]:
+    """A hit for every evidence path refused with `problem`: nothing is read."""
+    for a in sub.answers:
+        for e in a.evidence:
+            if e.problem is problem:
+                yield Hit(f"{problem_text(e.problem, e.raw, sub.folder)}; not read", e.line, a.id or None,
+                          upstream_fails=ctx.read_upstream(a) is not None,
+                          facts=facts(link=e.raw.strip(), **extra))

@@ -11,8 +11,8 @@ Passes: `file://v1.37/acme/junit.xml#TestGangScheduling`.
 from collections.abc import Iterator
 
 from ..model import Submission
-from ..model.evidence_path import PathProblem, problem_text
-from ._api import Context, Hit, Severity, facts
+from ..model.evidence_path import PathProblem
+from ._api import Context, Hit, Severity, path_problem_hits
 
 ID = "artifact-other-product"
 SEVERITY = Severity.ERROR
@@ -20,9 +20,4 @@ HINT = "Copy the file into this product's folder and cite it relative to it."
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
-        for e in a.evidence:
-            if e.problem is PathProblem.OTHER_PRODUCT:
-                yield Hit(f"{problem_text(e.problem, e.raw, sub.folder)}; not read", e.line, a.id or None,
-                          upstream_fails=ctx.read_upstream(a) is not None,
-                          facts=facts(link=e.raw.strip(), product=sub.product))
+    yield from path_problem_hits(sub, ctx, PathProblem.OTHER_PRODUCT, product=sub.product)

@@ -11,8 +11,8 @@ Passes: `evidence: [file://conformance/junit.xml#TestGang]`.
 from collections.abc import Iterator
 
 from ..model import Submission
-from ..model.evidence_path import PathProblem, problem_text
-from ._api import Context, Hit, Severity, facts
+from ..model.evidence_path import PathProblem
+from ._api import Context, Hit, Severity, path_problem_hits
 
 ID = "local-evidence-outside"
 SEVERITY = Severity.ERROR
@@ -20,8 +20,4 @@ HINT = "Keep evidence files inside the product folder and reference them relativ
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
-    for a in sub.answers:
-        for e in a.evidence:
-            if e.problem is PathProblem.ESCAPES:
-                yield Hit(f"{problem_text(e.problem, e.raw, sub.folder)}; not read", e.line, a.id or None,
-                          upstream_fails=ctx.read_upstream(a) is not None, facts=facts(link=e.raw.strip()))
+    yield from path_problem_hits(sub, ctx, PathProblem.ESCAPES)

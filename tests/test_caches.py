@@ -248,8 +248,9 @@ def test_plain_scalars_resolved_once_keep_their_kind_and_line() -> None:
 # -- start-up ------------------------------------------------------------------------------------------
 
 HEAVY = ("kaic.report", "kaic.components", "kaic.history", "kaic.dashboard", "kaic.analysis", "kaic.baseline",
-         "jsonschema", "jinja2", "pygal", "rich", "tomllib", "hashlib")
-# (xml is loaded when a cited test artifact is XML, as in the sample: not a report cost)
+         "jsonschema", "jinja2", "pygal", "rich", "tomllib")
+# (xml is loaded when a cited test artifact is XML, as in the sample: not a report cost;
+# hashlib is: validate keys its reused findings by digests, see kaic.reuse)
 
 
 def test_validate_leaves_the_report_machinery_unloaded(tmp_path: Path) -> None:

@@ -310,6 +310,7 @@ def test_a_warm_report_is_byte_identical_to_one_without_cache(corpus_checkout: P
     assert stored.namespaces["parse"] >= submissions
     assert stored.namespaces["components"] >= submissions  # and older versions met by the history walk
     assert stored.namespaces["history-figures"] >= 1
+    assert stored.namespaces["findings"] == submissions  # each submission's findings, with what they read
     _report(corpus_checkout, warm, cache_dir)
     assert Store(cache_dir).info().entries == stored.entries  # nothing new to compute
     expected = _files(fresh)
@@ -326,6 +327,34 @@ def test_a_warm_report_is_byte_identical_to_one_without_cache(corpus_checkout: P
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     _report(corpus_checkout, damaged, cache_dir)
     assert _files(damaged) == expected
+
+
+def _validate(checkout: Path, cache_dir: Path, *extra: str) -> str:
+    env = {**os.environ, "KAIC_CACHE_DIR": str(cache_dir)}
+    env.pop("KAIC_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "kaic", "validate", "--source", str(checkout), "--format", "json", *extra],
+        cwd=checkout, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return done.stdout
+
+
+@pytest.mark.corpus
+@pytest.mark.timeout(600)
+def test_warm_validate_is_identical_to_one_without_cache(corpus_checkout: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    fresh = _validate(corpus_checkout, cache_dir, "--no-cache")
+    assert not (cache_dir / "results").exists()
+    assert '"findings"' in fresh
+    cold = _validate(corpus_checkout, cache_dir)
+    submissions = len(list(corpus_checkout.glob("v*/*/PRODUCT.yaml")))
+    assert Store(cache_dir).info().namespaces["findings"] == submissions
+    assert cold == fresh
+    assert _validate(corpus_checkout, cache_dir) == fresh
+    for policy in ("upstream", "faq"):  # another policy: other keys, its own answer
+        assert _validate(corpus_checkout, cache_dir, "--policy", policy) == _validate(
+            corpus_checkout, cache_dir, "--policy", policy, "--no-cache")
 
 
 def test_a_kept_report_is_never_served_for_changed_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

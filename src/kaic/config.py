@@ -23,8 +23,9 @@ from pathlib import Path
 
 import yaml
 
+from . import rules as _rules
 from ._yaml import yaml_error_line
-from .rules import RULES, Severity
+from .rules import Severity
 from .source import ReadRefused, Source
 
 _OFF = {"off", "false", "disable", "disabled", "none"}
@@ -40,7 +41,7 @@ class Config:
     origins: tuple[str, ...] = ()
 
     def enabled(self, rule_id: str) -> bool:
-        return self.rules.get(rule_id, RULES[rule_id].severity) is not None
+        return self.rules.get(rule_id, _rules.RULES[rule_id].severity) is not None
 
     def severity(self, rule_id: str, default: Severity) -> Severity:
         level = self.rules.get(rule_id)
@@ -68,8 +69,8 @@ def _parse(data: object, origin: str) -> dict[str, Severity | None]:
                               f" (known: {', '.join(KNOWN_KEYS)})")
     out: dict[str, Severity | None] = {}
     for rule_id, value in (data.get("rules") or {}).items():
-        if rule_id not in RULES:
-            raise ConfigError(f"{origin}: unknown rule '{rule_id}'{_suggest(str(rule_id), RULES)}"
+        if rule_id not in _rules.RULES:
+            raise ConfigError(f"{origin}: unknown rule '{rule_id}'{_suggest(str(rule_id), _rules.RULES)}"
                               " (see `kaic rules`)")
         text = str(value).strip().lower() if value is not None else "off"
         if value is False or text in _OFF:

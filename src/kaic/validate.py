@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from . import cache
+from . import rules as _rules
 from .config import Config
 from .load import RepoState
 from .model import Submission
 from .policy import DEFAULT_POLICY, POLICIES, PolicyError, severity, upstream_message
-from .rules import RULES, Context, Finding, Rule, Severity
+from .rules import Context, Finding, Rule, Severity
 from .source import SourceInfo
 
 INTERNAL_ERROR = "kaic-internal-error"
@@ -20,7 +22,7 @@ class ValidationResult:
     source: SourceInfo
     submissions: tuple[Submission, ...]
     findings: tuple[Finding, ...]
-    rules: Mapping[str, Rule] = field(default_factory=lambda: RULES)  # the rules that ran
+    rules: Mapping[str, Rule] = field(default_factory=lambda: _rules.RULES)  # the rules that ran
     policy: str = DEFAULT_POLICY  # the policy that decided the severities (kaic.policy.POLICIES)
     suppressed: tuple[Finding, ...] = ()  # set aside: inline `# kaic: ignore[...]` or accepted
 
@@ -44,9 +46,30 @@ def _sort_key(f: Finding) -> tuple[str, int, str]:
 
 def check_submission(state: RepoState, sub: Submission, config: Config,
                      policy: str = DEFAULT_POLICY) -> list[Finding]:
+    """Every enabled rule's findings for `sub`; with a result cache in use, reused while
+    the submission, checklists, configuration and every file the rules looked at are
+    unchanged (see kaic.reuse)."""
+    store = cache.active()
+    if store is None:
+        return _run_rules(state, sub, config, policy)
+    from . import reuse
+
+    key = reuse.key_of(state, sub, config, policy)
+    stored = store.get(reuse.NAMESPACE, key)
+    if isinstance(stored, reuse.Record) and stored.holds(state):
+        return list(stored.findings)
+    view = reuse.View(state)
+    found = _run_rules(view.state, sub, config, policy)
+    record = view.record(found)
+    if record is not None and not any(f.rule == INTERNAL_ERROR for f in found):
+        store.put(reuse.NAMESPACE, key, record)
+    return found
+
+
+def _run_rules(state: RepoState, sub: Submission, config: Config, policy: str) -> list[Finding]:
     ctx = Context(state, state.checklist_for(sub))
     found: list[Finding] = []
-    for rule in RULES.values():
+    for rule in _rules.RULES.values():
         if not config.enabled(rule.id):
             continue
         configured = config.rules.get(rule.id)
@@ -86,7 +109,7 @@ def validate(state: RepoState, config: Config | None = None,
     findings.sort(key=_sort_key)
     active = {
         rid: replace(r, severity=config.severity(rid, r.severity))
-        for rid, r in RULES.items()
+        for rid, r in _rules.RULES.items()
         if config.enabled(rid)
     }
     return ValidationResult(state.source, chosen, tuple(findings), active, policy)

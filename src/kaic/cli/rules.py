@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..policy import checks, describe, upstream_of
-from ..rules import RULES, Rule
 from . import app
 from ._common import check_format, did_you_mean, emit_json, envelope, fail, format_option, use_color
 
@@ -18,6 +17,7 @@ RULES_FORMATS = ("text", "json")
 if TYPE_CHECKING:
     from ..online.checks import OnlineRule
     from ..review.data import Check
+    from ..rules import Rule
 
 
 @app.command("rules")
@@ -31,6 +31,7 @@ def rules_cmd(
 
     from ..online.checks import ONLINE_RULES
     from ..review.data import review_data
+    from ..rules import RULES
 
     fmt = check_format(fmt, RULES_FORMATS)
     catalog: dict[str, Rule | OnlineRule | Check] = {**RULES, **ONLINE_RULES, **review_data().checks}

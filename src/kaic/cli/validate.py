@@ -17,6 +17,7 @@ from ._common import (
     BaselineOpt,
     FailOnOpt,
     IgnoreOpt,
+    NoCacheOpt,
     OutOpt,
     RefOpt,
     SelectOpt,
@@ -30,6 +31,7 @@ from ._common import (
     format_option,
     load_or_fail,
     restrict_or_fail,
+    result_cache,
     set_aside_accepted,
     use_color,
     write_accepted,
@@ -55,43 +57,45 @@ def validate_cmd(
         "verdict) | faq (upstream, but N/A on a conditional MUST with notes is a warning)")] = "kaic",
     fix: Annotated[bool, typer.Option("--fix", help="First apply the fixes that cannot change meaning.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="With --fix: print the fixes as a diff, write nothing.")] = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Validate and lint submissions. Findings suppressed in their PRODUCT.yaml
     (`# kaic: ignore[rule-id] reason`) or accepted in --baseline are not reported.
     Exit 0: no finding at --fail-on (default: error); 1: some; 2: usage or source error."""
-    fmt = check_format(fmt, tuple(FORMATS))
-    threshold = fail_on_or_fail(fail_on)
-    if policy not in POLICIES:
-        hint = did_you_mean(policy, POLICIES)
-        fail(f"unknown policy {policy!r}", (hint + " " if hint else "") + "use one of: " + ", ".join(POLICIES))
-    src, state = load_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
-    if paths or changed:
-        from ..select import base_source, by_change, by_paths
-    try:
-        # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
-        trusted = base_source(src, changed) if changed else src
-        cfg = load_config(trusted, config, working_folder=not changed)
-        chosen = state.submissions
-        if paths:
-            chosen = tuple(by_paths(state, src, paths))
-            if not chosen:
-                fail("no submission matches " + ", ".join(paths))
-        if changed:
-            changed_subs = set(s.path for s in by_change(state, src, changed))
-            chosen = tuple(s for s in chosen if s.path in changed_subs)
-    except (ConfigError, SourceError) as exc:
-        fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-    cfg = restrict_or_fail(cfg, select, ignore)
-    if fix:
-        from .fix import refix_and_reload
+    with result_cache(no_cache):
+        fmt = check_format(fmt, tuple(FORMATS))
+        threshold = fail_on_or_fail(fail_on)
+        if policy not in POLICIES:
+            hint = did_you_mean(policy, POLICIES)
+            fail(f"unknown policy {policy!r}", (hint + " " if hint else "") + "use one of: " + ", ".join(POLICIES))
+        src, state = load_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
+        if paths or changed:
+            from ..select import base_source, by_change, by_paths
+        try:
+            # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
+            trusted = base_source(src, changed) if changed else src
+            cfg = load_config(trusted, config, working_folder=not changed)
+            chosen = state.submissions
+            if paths:
+                chosen = tuple(by_paths(state, src, paths))
+                if not chosen:
+                    fail("no submission matches " + ", ".join(paths))
+            if changed:
+                changed_subs = set(s.path for s in by_change(state, src, changed))
+                chosen = tuple(s for s in chosen if s.path in changed_subs)
+        except (ConfigError, SourceError) as exc:
+            fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+        cfg = restrict_or_fail(cfg, select, ignore)
+        if fix:
+            from .fix import refix_and_reload
 
-        state, chosen = refix_and_reload(src, state, chosen, config, diff)
-    found = validate(state, cfg, chosen, policy)
-    if write_baseline is not None:  # every finding of today is accepted, those of --baseline too
-        write_accepted(set_aside_accepted(found, src, None), write_baseline)
-    result = set_aside_accepted(found, src, baseline)
-    color = out is None and use_color()
-    emit(FORMATS[fmt](result, color=color), out, styled=color)
-    from ..accept import fails
+            state, chosen = refix_and_reload(src, state, chosen, config, diff)
+        found = validate(state, cfg, chosen, policy)
+        if write_baseline is not None:  # every finding of today is accepted, those of --baseline too
+            write_accepted(set_aside_accepted(found, src, None), write_baseline)
+        result = set_aside_accepted(found, src, baseline)
+        color = out is None and use_color()
+        emit(FORMATS[fmt](result, color=color), out, styled=color)
+        from ..accept import fails
 
-    raise typer.Exit(1 if fails(result.findings, threshold) else 0)
+        raise typer.Exit(1 if fails(result.findings, threshold) else 0)

@@ -1,0 +1,131 @@
+"""Findings reused from the result cache (kaic.reuse): only while everything the rules
+read is unchanged, on fictional repositories."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kaic import cache
+from kaic.cache import Store
+from kaic.components.analysis import clear_shared_results
+from kaic.config import Config
+from kaic.load import load_state
+from kaic.reuse import View
+from kaic.rules import RULES, Severity
+from kaic.source import DirectorySource
+from kaic.validate import INTERNAL_ERROR, validate
+
+from .fixtures.builder import checklist_text, write_repo
+from .test_artifact_rules import GANG, HYBRID, SPEC, answer, product
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    chosen = Store(tmp_path / "cache")
+    cache.use(chosen)
+    clear_shared_results()
+    yield chosen
+    cache.use(None)
+    clear_shared_results()
+
+
+def _stored(store: Store) -> int:
+    return store.info().namespaces.get("findings", 0)
+
+
+def _repo(root: Path, evidence: list[str], files: dict[str, str]) -> Path:
+    p = product(HYBRID)
+    answer(p, "gang_scheduling")["evidence"] = evidence
+    folder = f"v{HYBRID}/acme"
+    write_repo(root, {folder: p}, {HYBRID: checklist_text(SPEC)})
+    for name, text in files.items():
+        (root / folder / name).write_text(text, encoding="utf-8")
+    return root / folder
+
+
+def _findings(root: Path, **kwargs: object) -> list[tuple[str, str]]:
+    result = validate(load_state(DirectorySource(root)), **kwargs)  # type: ignore[arg-type]
+    return sorted((f.rule, f.severity.value) for f in result.findings)
+
+
+def _junit(child: str) -> str:
+    return f'<testsuite name="s"><testcase name="{GANG.test}"><{child}/></testcase></testsuite>\n'
+
+
+def test_an_artifact_rewritten_to_the_same_size_is_read_again(store: Store, tmp_path: Path) -> None:
+    folder = _repo(tmp_path / "repo", ["junit.xml"], {"junit.xml": _junit("skipped")})
+    first = _findings(tmp_path / "repo")
+    assert "artifact-test-skipped" in [r for r, _ in first]
+    assert _stored(store) == 1
+    hits = store.hits
+    assert _findings(tmp_path / "repo") == first
+    assert store.hits > hits  # served from the record
+    assert len(_junit("failure")) == len(_junit("skipped"))  # same size: only the bytes tell
+    (folder / "junit.xml").write_text(_junit("failure"), encoding="utf-8")
+    changed = [r for r, _ in _findings(tmp_path / "repo")]
+    assert "artifact-test-failed" in changed and "artifact-test-skipped" not in changed
+
+
+def test_a_removed_evidence_file_is_noticed(store: Store, tmp_path: Path) -> None:
+    folder = _repo(tmp_path / "repo", ["results.md"], {"results.md": "# gang scheduling ran\n"})
+    assert "local-evidence-not-found" not in [r for r, _ in _findings(tmp_path / "repo")]
+    (folder / "results.md").unlink()
+    assert "local-evidence-not-found" in [r for r, _ in _findings(tmp_path / "repo")]
+    (folder / "results.md").write_text("# gang scheduling ran\n", encoding="utf-8")
+    assert "local-evidence-not-found" not in [r for r, _ in _findings(tmp_path / "repo")]
+
+
+def test_the_rule_configuration_is_part_of_the_key(store: Store, tmp_path: Path) -> None:
+    _repo(tmp_path / "repo", ["https://acme.example.com/evidence/gang"], {})
+    answered = product(HYBRID)
+    del answered["metadata"]["contactEmailAddress"]
+    write_repo(tmp_path / "repo", {f"v{HYBRID}/acme": answered}, {HYBRID: checklist_text(SPEC)})
+    plain = _findings(tmp_path / "repo")
+    assert plain  # a missing field is a finding
+    rule = next(r for r, _ in plain)
+    off = _findings(tmp_path / "repo", config=Config(rules={rule: None}))
+    assert rule not in [r for r, _ in off]
+    louder = _findings(tmp_path / "repo", config=Config(rules={rule: Severity.INFO}))
+    assert (rule, "info") in louder
+    assert _findings(tmp_path / "repo") == plain
+
+
+def test_a_view_that_lists_the_tree_or_reads_other_state_is_not_stored(tmp_path: Path) -> None:
+    _repo(tmp_path / "repo", ["https://acme.example.com/evidence/gang"], {})
+    state = load_state(DirectorySource(tmp_path / "repo"))
+    looked = View(state)
+    assert looked.state.exists(f"v{HYBRID}/acme/PRODUCT.yaml")
+    record = looked.record([])
+    assert record is not None and record.lookups == ((f"v{HYBRID}/acme/PRODUCT.yaml", state.tree[f"v{HYBRID}/acme/PRODUCT.yaml"]),)
+    listed = View(state)
+    assert list(listed.state.tree)
+    assert listed.record([]) is None
+    other = View(state)
+    assert other.state.submissions == state.submissions
+    assert other.record([]) is None
+
+
+def test_a_crashed_rule_is_never_stored(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _repo(tmp_path / "repo", ["https://acme.example.com/evidence/gang"], {})
+    rule = RULES["na-on-must"]
+
+    def broken(*_: object) -> Iterator[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(RULES, rule.id, dataclasses.replace(rule, check=broken))
+    assert (INTERNAL_ERROR, "error") in _findings(tmp_path / "repo")
+    assert _stored(store) == 0
+    monkeypatch.undo()
+    assert INTERNAL_ERROR not in [r for r, _ in _findings(tmp_path / "repo")]
+    assert _stored(store) == 1
+
+
+def test_without_a_store_nothing_is_recorded(tmp_path: Path) -> None:
+    _repo(tmp_path / "repo", ["results.md"], {"results.md": "ran\n"})
+    assert cache.active() is None
+    assert _findings(tmp_path / "repo") == _findings(tmp_path / "repo")
+    assert not (tmp_path / "cache").exists()

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.source import DirectorySource
-from kaic.validate import validate
 
 TARGET_MS = 30.0
 SIZE = 150 * 1024

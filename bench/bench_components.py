@@ -33,9 +33,9 @@ def in_process(checkout: Path, runs: int) -> tuple[float, float, int, int]:
     from kaic.components.analysis import analyse_components, clear_shared_results
     from kaic.components.catalog import default_path, read_catalog
     from kaic.components.matcher import compiled_matcher
+    from kaic.lint import validate
     from kaic.load import load_state
     from kaic.source import open_source
-    from kaic.validate import validate
 
     state = load_state(open_source(str(checkout), None))
     validation = validate(state)

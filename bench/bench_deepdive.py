@@ -60,9 +60,9 @@ def main() -> None:
     from kaic.deepdive.patterns import load_patterns, stack_patterns
     from kaic.deepdive.practices import practices
     from kaic.deepdive.profiles import vendor_profiles
+    from kaic.lint import validate
     from kaic.load import load_state
     from kaic.source import open_source
-    from kaic.validate import validate
 
     checkout = corpus_checkout()
     floor = floor_seconds(checkout, runs)

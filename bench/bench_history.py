@@ -57,7 +57,7 @@ from kaic.report.build import build_report
 from kaic.report.render import renderer
 from kaic.report.sections import SECTIONS
 from kaic.source import GitRepo, GitSource
-from kaic.validate import validate
+from kaic.lint import validate
 repo = GitRepo(Path(sys.argv[1]))
 state = load_state(GitSource(repo, repo.resolve(sys.argv[2])))
 sections = [s for s in SECTIONS if s.key not in ("timeline", "trends")]
@@ -80,12 +80,12 @@ def report_process_per_commit_seconds(checkout: Path) -> tuple[float, int]:
 
 def report_per_commit_seconds(checkout: Path) -> tuple[float, int]:
     from kaic.components.analysis import clear_shared_results
+    from kaic.lint import validate
     from kaic.load import load_state
     from kaic.report.build import build_report
     from kaic.report.render import renderer
     from kaic.report.sections import SECTIONS
     from kaic.source import GitRepo, GitSource
-    from kaic.validate import validate
 
     sections = [s for s in SECTIONS if s.key not in ("timeline", "trends")]
     json_renderer = renderer("json")

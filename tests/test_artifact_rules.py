@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from kaic.artifacts import load_test_map
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.rules import Finding, Severity
 from kaic.source import DirectorySource
-from kaic.validate import validate
 
 from .fixtures.artifacts import Run, ctrf, ginkgo_succinct
 from .fixtures.builder import checklist_text, clean_product, dump, line_of, write_repo

@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 import pytest
 
-from kaic.artifacts import Backing, Format, evaluate
+from kaic.artifacts import Backing, Format
+from kaic.artifacts.evaluate import evaluate
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.rules import Severity
-from kaic.validate import validate
 
 pytestmark = pytest.mark.corpus
 

@@ -12,12 +12,12 @@ from kaic.artifacts import (
     Format,
     Outcome,
     combine,
-    detect,
     find,
     load_test_map,
     parse_as,
     parse_bytes,
 )
+from kaic.artifacts.detect import detect
 from kaic.artifacts.model import ArtifactError, Recorder, TestResult
 from kaic.artifacts.testmap import data_path, schema_path
 

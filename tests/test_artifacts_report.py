@@ -7,11 +7,11 @@ import io
 import json
 from pathlib import Path
 
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.report.build import build_report
 from kaic.report.render import renderer
 from kaic.source import DirectorySource
-from kaic.validate import validate
 
 from .fixtures.artifacts import Run
 from .fixtures.builder import checklist_text, write_repo

@@ -20,9 +20,9 @@ import yaml
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.source import DirectorySource, sample_root
-from kaic.validate import validate
 
 from . import corpus_facts as facts
 from .conftest import MAIN

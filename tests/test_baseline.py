@@ -21,8 +21,8 @@ from kaic.baseline import (
     snapshot,
 )
 from kaic.cli import app
+from kaic.lint import validate
 from kaic.report.build import build_report
-from kaic.validate import validate
 
 from . import corpus_facts as facts
 from .conftest import MAIN, OLD

@@ -28,9 +28,9 @@ from kaic.components.catalog import default_path, load_catalog, read_catalog
 from kaic.components.matcher import CatalogConflict, Term, compiled_matcher
 from kaic.history import HistoryOptions, build_history
 from kaic.history.adoption import AdoptionCounter
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.source import DirectorySource, GitRepo, open_source
-from kaic.validate import validate
 
 from .fixtures.builder import VERSION
 from .test_history import Repo, new_repo, product

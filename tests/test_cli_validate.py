@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.lint import INTERNAL_ERROR, validate
 from kaic.load import RepoState
 from kaic.rules import RULES
 from kaic.source import sample_root
-from kaic.validate import INTERNAL_ERROR, validate
 
 from .conftest import MAIN, OLD
 from .fixtures.builder import VERSION, answer, clean_product, write_repo

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from kaic.components.analysis import analyse_components
+from kaic.lint import validate
 from kaic.load import RepoState, load_state
 from kaic.report.build import build_report
 from kaic.report.render import csv as csv_render
@@ -18,7 +19,6 @@ from kaic.report.render import json as json_render
 from kaic.report.render import md as md_render
 from kaic.report.sections import SECTIONS
 from kaic.source import DirectorySource
-from kaic.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 MINE = ("component_findings", "components", "adoption", "projects", "ecosystems", "component_versions",

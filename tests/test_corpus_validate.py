@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
+from kaic.lint import ValidationResult, validate
 from kaic.load import RepoState
 from kaic.rules import Severity
-from kaic.validate import ValidationResult, validate
 
 from . import corpus_facts as facts
 from .conftest import MAIN, OLD

@@ -19,12 +19,12 @@ import pytest
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.report.build import build_report
 from kaic.report.render import RENDERERS, renderer
 from kaic.report.sections import SECTIONS
 from kaic.source import open_source
-from kaic.validate import validate
 
 from .fixtures.builder import VERSION, answer, clean_product
 from .test_history import Repo, new_repo

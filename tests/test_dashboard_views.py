@@ -13,9 +13,9 @@ import pytest
 from kaic.dashboard import render_dashboard
 from kaic.dashboard.analyst import evidence_view, gaps_view, rates_by_version, vendor_table
 from kaic.dashboard.page import MIN_SCALE, fit
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.report.build import build_report
-from kaic.validate import validate
 
 from .conftest import ROOT
 

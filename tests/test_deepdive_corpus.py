@@ -30,10 +30,10 @@ from typing import Any
 import pytest
 
 from kaic.deepdive.identifiers import Identifier
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.report.build import Report, build_report
 from kaic.report.sections import deep_dives, distinctive_profiles, practices
-from kaic.validate import validate
 
 pytestmark = pytest.mark.corpus
 

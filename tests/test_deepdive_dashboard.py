@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from kaic.dashboard.deep_dives import deep_dives_view
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.report.build import build_report
 from kaic.report.render import renderer
 from kaic.source import DirectorySource
-from kaic.validate import validate
 
 from .fixtures.builder import VERSION, answer, clean_product, write_repo
 from .test_dashboard import check_self_contained

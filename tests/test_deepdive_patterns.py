@@ -24,8 +24,8 @@ from kaic.deepdive.patterns import (
     rule_text,
     stack_patterns,
 )
+from kaic.lint import validate
 from kaic.load import RepoState
-from kaic.validate import validate
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "kaic" / "data"
 

@@ -8,11 +8,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.report.build import build_report
 from kaic.report.sections import distinctive_profiles, practices
 from kaic.report.sections._sentences import and_join
-from kaic.validate import validate
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "kaic" / "sample"
 

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 from kaic.cli import app
 from kaic.fix import FIXERS, fix_text
 from kaic.fix.fixers.evidence import split_urls
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.model import parse_checklist
 from kaic.rules import RULES
 from kaic.source import open_source
-from kaic.validate import validate
 from kaic.yaml_write import scalar
 
 from .fixtures.builder import SPEC, VERSION, answer, checklist_text, clean_product, dump, write_repo

@@ -21,10 +21,10 @@ from typer.testing import CliRunner
 
 from kaic.cli import app
 from kaic.fix import FIXERS
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.rules import Finding
 from kaic.source import DirectorySource
-from kaic.validate import validate
 
 from . import corpus_facts as facts
 from .conftest import MAIN, OLD

@@ -27,10 +27,10 @@ import jsonschema
 import pytest
 
 from kaic.formats import FORMATS
+from kaic.lint import ValidationResult, validate
 from kaic.load import load_state
 from kaic.rules import RULES, Finding, Severity
 from kaic.source import DirectorySource, SourceInfo
-from kaic.validate import ValidationResult, validate
 
 from .fixtures.builder import VERSION, answer, clean_product, dump, line_of, write_repo
 

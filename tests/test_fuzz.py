@@ -31,11 +31,11 @@ from hypothesis import strategies as st
 from kaic.baseline import RENDER, diff, snapshot
 from kaic.channels import terminal
 from kaic.formats import FORMATS
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.report.build import build_report
 from kaic.report.render import RENDERERS, renderer
 from kaic.source import MAX_FILE_BYTES, Entry, EntryKind, ReadRefused, SourceInfo, Tree
-from kaic.validate import validate
 
 from .fixtures.builder import SPEC, VERSION, checklist_text, clean_product, dump
 

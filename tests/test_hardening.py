@@ -136,9 +136,9 @@ def test_a_line_break_in_a_folder_name_forges_no_line(tmp_path: Path) -> None:
 
 def test_coloured_text_keeps_only_kaics_own_sequences(repo: Path) -> None:
     from kaic.formats import FORMATS
+    from kaic.lint import validate
     from kaic.load import load_state
     from kaic.source import open_source
-    from kaic.validate import validate
 
     coloured = FORMATS["text"](validate(load_state(open_source(str(repo)))), color=True)
     assert "\x1b[31merror\x1b[0m" in coloured and "\\u001b[2K\\u000dwidget_sharing" in coloured

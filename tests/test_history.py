@@ -409,10 +409,10 @@ def test_tree_reader_matches_ls_tree(tmp_path: Path) -> None:
 
 
 def test_report_sections_timeline_and_trends(story: Repo) -> None:
+    from kaic.lint import validate
     from kaic.report.build import build_report
     from kaic.report.render import renderer
     from kaic.source import open_source
-    from kaic.validate import validate
 
     state = load_state(open_source(str(story.root), "main"))
     report = build_report(state, validate(state), options={"as_of": "2024-09-01"})
@@ -439,8 +439,8 @@ def test_report_sections_timeline_and_trends(story: Repo) -> None:
 
 
 def test_report_sections_need_git_history(sample_state: Any) -> None:
+    from kaic.lint import validate
     from kaic.report.build import build_report
-    from kaic.validate import validate
 
     data = build_report(sample_state, validate(sample_state)).data
     assert "timeline" not in data and "trends" not in data
@@ -448,9 +448,9 @@ def test_report_sections_need_git_history(sample_state: Any) -> None:
 
 
 def test_report_sections_can_be_left_out(story: Repo) -> None:
+    from kaic.lint import validate
     from kaic.report.build import build_report
     from kaic.source import open_source
-    from kaic.validate import validate
 
     state = load_state(open_source(str(story.root), "main"))
     data = build_report(state, validate(state), options={"history": False}).data

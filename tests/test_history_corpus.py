@@ -20,11 +20,11 @@ import pytest
 from kaic.components.analysis import analyse_components
 from kaic.history import History, HistoryOptions, build_history
 from kaic.history.data import history_data
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.report.build import build_report
 from kaic.report.render import renderer
 from kaic.source import GitRepo
-from kaic.validate import validate
 
 from .conftest import MAIN, OLD
 

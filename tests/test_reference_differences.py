@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 
 from kaic.analysis import Analysis, VendorGroups, analyse, fold_vendor
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.report.build import Report, build_report
 from kaic.report.markup import fraction
 from kaic.report.render import renderer
-from kaic.validate import validate
 
 from . import corpus_facts as facts
 from .conftest import MAIN, OLD

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.model import Submission
 from kaic.report.build import SCHEMA_VERSION, build_report
@@ -23,7 +24,6 @@ from kaic.report.markup import submission_anchor
 from kaic.report.render import RENDERERS, renderer
 from kaic.report.section import ReportContext, Rows
 from kaic.report.sections import SECTIONS
-from kaic.validate import validate
 
 from .test_analysis import V1, checklist, state, submission, two_version_state
 

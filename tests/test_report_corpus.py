@@ -16,11 +16,11 @@ import pytest
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.lint import validate
 from kaic.load import RepoState
 from kaic.report.build import Report, build_report
 from kaic.report.markup import submission_anchor
 from kaic.report.render import renderer
-from kaic.validate import validate
 
 from . import corpus_facts as facts
 from .conftest import MAIN, OLD

@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 import yaml
 
+from kaic.lint import ValidationResult, validate
 from kaic.load import RepoState
 from kaic.terms import TERMS_PATH, cues, distinctive, fold, mentions, parse_cues, sentences
-from kaic.validate import ValidationResult, validate
 
 from .conftest import MAIN
 

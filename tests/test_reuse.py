@@ -13,11 +13,11 @@ from kaic import cache
 from kaic.cache import Store
 from kaic.components.analysis import clear_shared_results
 from kaic.config import Config
+from kaic.lint import INTERNAL_ERROR, validate
 from kaic.load import load_state
 from kaic.reuse import View
 from kaic.rules import RULES, Severity
 from kaic.source import DirectorySource
-from kaic.validate import INTERNAL_ERROR, validate
 
 from .fixtures.builder import checklist_text, write_repo
 from .test_artifact_rules import GANG, HYBRID, SPEC, answer, product

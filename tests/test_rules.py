@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from kaic.lint import validate
 from kaic.load import load_state
 from kaic.rules import RULES, Finding, Severity
 from kaic.source import MAX_FILE_BYTES, DirectorySource
-from kaic.validate import validate
 
 from .fixtures.builder import (
     SPEC,

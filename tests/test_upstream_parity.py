@@ -25,10 +25,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kaic.cli import app
+from kaic.lint import ValidationResult, validate
 from kaic.load import load_state
 from kaic.rules import Finding, Severity
 from kaic.source import DirectorySource, GitRepo, GitSource
-from kaic.validate import ValidationResult, validate
 
 from .fixtures.builder import (
     METADATA_FIELDS,

@@ -11,21 +11,19 @@ A small public API; everything else is private to the package::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ._lazy import exports
 
 if TYPE_CHECKING:
     from .config import Config, load_config
+    from .lint import ValidationResult, validate
     from .load import RepoState, load_state
     from .model import Checklist, Requirement, Status, Submission
     from .rules import RULES, Finding, Severity
     from .source import Source, SourceError, open_source
 
 __version__ = "0.1.0"
-
-# `kaic.validate` is both a submodule and the public function: bound here, eagerly, so the
-# name is the function however the submodule is imported later.
-from .validate import ValidationResult, validate
 
 # The public names and the modules that hold them, imported on first use: `kaic --version`
 # or a command that needs few of them does not load the rest.
@@ -35,16 +33,11 @@ _PUBLIC = {
     "Checklist": "model", "Requirement": "model", "Status": "model", "Submission": "model",
     "RULES": "rules", "Finding": "rules", "Severity": "rules",
     "Source": "source", "SourceError": "source", "open_source": "source",
+    "ValidationResult": "lint", "validate": "lint",
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = exports(__name__, _PUBLIC)
 
 
 def load(source: str | None = None, ref: str | None = None) -> RepoState:

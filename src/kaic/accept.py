@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import rules as _rules
 from .config import Config
 from .envelope import envelope
-from .rules import RULES, Finding, Severity
+from .rules import Finding, Severity
 from .source import SourceInfo
 
 ACCEPTED_KIND = "kaic-accepted"
@@ -53,10 +54,10 @@ def rule_ids(text: Iterable[str] | None) -> list[str]:
 
 
 def canonical_rule(name: str, suggest: Callable[[str, Iterable[str]], str],
-                   known: Iterable[str] = RULES) -> str:
+                   known: Iterable[str] | None = None) -> str:
     """The id among `known` (the file rules by default) `name` stands for (case-insensitive);
     SelectionError if none."""
-    known = list(known)
+    known = list(_rules.RULES if known is None else known)
     folded = {rid.lower(): rid for rid in known}
     found = folded.get(name.strip().lower())
     if found is None:
@@ -73,7 +74,7 @@ def restrict(config: Config, select: Iterable[str], ignore: Iterable[str],
     if not chosen and not dropped:
         return config
     rules = dict(config.rules)
-    for rid in RULES:
+    for rid in _rules.RULES:
         if (chosen and rid not in chosen) or rid in dropped:
             rules[rid] = None
     return replace(config, rules=rules)
@@ -131,7 +132,7 @@ def parse_suppressions(text: str) -> Suppressions:
         pending = {}
         if here:
             by_line[number] = here
-    folded = {rid.lower(): rid for rid in RULES}
+    folded = {rid.lower(): rid for rid in _rules.RULES}
     return Suppressions(
         {folded.get(k, k): v for k, v in whole.items()},
         {n: {folded.get(k, k): v for k, v in ids.items()} for n, ids in by_line.items()},

@@ -61,7 +61,7 @@ def submission_record(sub: Submission, backing: dict[str, str] | None = None) ->
 
 def automated_backing(state: RepoState, sub: Submission) -> dict[str, str]:
     """requirement -> how test artifacts back its answer, for answers that cite any."""
-    from ..artifacts import evaluate
+    from ..artifacts.evaluate import evaluate
 
     judged = evaluate(sub, state.reader, state.tree)
     return {c.requirement: judged.backing(c.requirement).value for c in judged.citations}

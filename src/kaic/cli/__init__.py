@@ -93,6 +93,27 @@ from . import review as _review  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401
 from . import validate as _validate  # noqa: E402,F401
 
+_GLOBAL_FLAGS = frozenset({"--quiet", "-q", "--color", "--no-color"})
+
+
+def _invoked(args: list[str]) -> str | None:
+    """The command `args` name after kaic's global flags, or None (help, version, a typo)."""
+    for arg in args:
+        if arg in _GLOBAL_FLAGS:
+            continue
+        return None if arg.startswith("-") else arg
+    return None
+
 
 def main() -> None:
+    """The `kaic` entry point. Typer turns every registered command's signature into
+    options before it dispatches; a run of one known command builds only that one
+    (help, completion and unknown names still see them all)."""
+    import os
+    import sys
+
+    name = _invoked(sys.argv[1:])
+    known = {info.name for info in app.registered_commands}
+    if name in known and not any(key.endswith("_COMPLETE") for key in os.environ):
+        app.registered_commands[:] = [info for info in app.registered_commands if info.name == name]
     app()

@@ -30,11 +30,11 @@ import typer
 from ..channels import json_text, terminal
 from ..config import Config
 from ..envelope import envelope
+from ..lint import ValidationResult
 from ..load import RepoState, load_state
 from ..rules import Severity
 from ..safe_write import write_file
 from ..source import Source, SourceError, open_source
-from ..validate import ValidationResult
 from ..words import plural
 
 __all__ = [

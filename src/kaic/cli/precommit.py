@@ -40,7 +40,7 @@ def precommit_cmd(
     """
     from ..config import ConfigError, load_config
     from ..formats import FORMATS
-    from ..validate import validate
+    from ..lint import validate
 
     folders = product_folders(files or [])
     if not folders:

@@ -9,9 +9,9 @@ import typer
 
 from ..config import ConfigError, load_config
 from ..formats import FORMATS
+from ..lint import validate
 from ..policy import POLICIES
 from ..source import SourceError
-from ..validate import validate
 from . import app
 from ._common import (
     BaselineOpt,

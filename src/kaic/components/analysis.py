@@ -10,10 +10,10 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..cache import active, digest_of
+from ..lint import ValidationResult
 from ..load import RepoState
 from ..model import Submission
 from ..source import MAX_FILE_BYTES, Entry, EntryKind, ReadRefused
-from ..validate import ValidationResult
 from .catalog import Catalog, load_catalog
 from .detect import detect
 from .evidence import EvidenceReport, Grade, assess

@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..lint import ValidationResult
 from ..load import RepoState
 from ..model import Status, Submission
 from ..rules import Finding, Severity
 from ..rules._api import shorten
-from ..validate import ValidationResult
 from .catalog import Catalog
 from .evidence import EvidenceReport, Grade
 from .model import Detection

@@ -17,7 +17,7 @@ from typing import Any
 from ..components.analysis import ComponentAnalysis
 from ..components.evidence import CLASS_LABELS, GRADE_LABELS, EvidenceClass, Grade
 from ..components.gaps import ANALYSIS_KINDS
-from ..validate import ValidationResult
+from ..lint import ValidationResult
 from .dives import Ref, ref_of
 from .profiles import sentence
 

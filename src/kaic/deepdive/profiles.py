@@ -28,10 +28,10 @@ from ..components.analysis import ComponentAnalysis
 from ..components.evidence import TEST_CLASSES
 from ..components.model import Kind
 from ..components.solutions import NOT_APPLICABLE, NOT_STATED
+from ..lint import ValidationResult
 from ..model import Status
 from ..model.checklist import version_key
 from ..rules import Severity
-from ..validate import ValidationResult
 from .dives import Ref, ref_of
 
 RARE = 2

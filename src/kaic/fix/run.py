@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..config import Config
+from ..lint import check_submission
 from ..load import RepoState
 from ..model import Submission
 from ..source import ReadRefused
-from ..validate import check_submission
 from .engine import FixResult, fix_text
 from .fixers import FIXERS
 

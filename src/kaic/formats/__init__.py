@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from ..validate import ValidationResult
+from ..lint import ValidationResult
 
 Formatter = Callable[..., str]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..lint import ValidationResult
 from ..rules import Severity
-from ..validate import ValidationResult
 from ._util import display
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..channels import json_text
 from ..envelope import envelope
+from ..lint import ValidationResult
 from ..rules import Severity
-from ..validate import ValidationResult
 from ._util import displayable
 
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from ..channels import json_text
+from ..lint import ValidationResult
 from ..rules import RULES, Severity
-from ..validate import ValidationResult
 from ._util import displayable, uri_path
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..lint import ValidationResult
 from ..rules import Severity
-from ..validate import ValidationResult
 from ..words import plural
 from ._util import one_line
 

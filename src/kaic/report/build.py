@@ -19,10 +19,10 @@ from typing import Any
 
 from .. import __version__
 from ..envelope import envelope, source_record
+from ..lint import ValidationResult
 from ..load import RepoState
 from ..model import Submission
 from ..rules import Severity
-from ..validate import ValidationResult
 from .section import ReportContext, Section
 from .shared import analysis
 

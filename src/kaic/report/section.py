@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from ..lint import ValidationResult
 from ..load import RepoState
 from ..model import Submission
-from ..validate import ValidationResult
 
 T = TypeVar("T")
 

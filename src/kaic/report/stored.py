@@ -59,7 +59,7 @@ def inputs_key(source: Source, config: Config, formats: Sequence[str], options: 
 
 
 def _make(source: Source, config: Config, formats: Sequence[str], options: Mapping[str, Any]) -> Made:
-    from ..validate import validate
+    from ..lint import validate
     from .build import build_report
     from .render import output_name, renderer
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from ..accept import fails
 from ..config import Config, load_config
+from ..lint import ValidationResult, validate
 from ..load import RepoState, load_state
 from ..model import SUBMISSION_PATH, Checklist, Submission
 from ..rules import RULES, Finding, Severity
 from ..source import GitRepo, GitSource, SourceInfo
-from ..validate import ValidationResult, validate
 from .checks import pr_findings
 from .data import review_data
 from .labels import labels_for

@@ -12,7 +12,6 @@ Passes: `evidence: [junit_01.xml]` holding JUnit XML.
 
 from collections.abc import Iterator
 
-from ..artifacts.evaluate import for_rule
 from ..model import Submission
 from ._api import Context, Hit, Severity
 
@@ -22,6 +21,8 @@ HINT = "Cite the test run's own output (JUnit XML, go test -json or -v, Ginkgo, 
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    from ..artifacts.evaluate import for_rule  # loaded when a submission is checked, not listed
+
     for c in for_rule(sub, ctx.state).citations:
         if c.first and not c.reading.recognised and c.reading.upstream_format is None:
             yield Hit(f"{c.written}: {c.reading.error}", c.evidence.line, c.requirement or None)

@@ -11,7 +11,6 @@ Passes: `evidence: ["file://junit.xml#TestGangScheduling", "https://..."]`.
 
 from collections.abc import Iterator
 
-from ..artifacts import load_test_map
 from ..model import Status, Submission
 from ._api import Context, Hit, Severity
 
@@ -21,6 +20,8 @@ HINT = "Run the AI Conformance test suite and cite its junit.xml, results.json o
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    from ..artifacts import load_test_map
+
     tmap = load_test_map()
     for a in sub.answered:
         mapped = tmap.upstream_test(a.id)

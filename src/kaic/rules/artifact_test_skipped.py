@@ -10,8 +10,6 @@ Passes: the same skip with status N/A and notes saying why.
 
 from collections.abc import Iterator
 
-from ..artifacts import Outcome
-from ..artifacts.evaluate import for_rule
 from ..model import Status, Submission
 from ._api import Context, Hit, Severity, facts
 
@@ -21,6 +19,9 @@ HINT = "Run the test with the flags it needs so it passes, or answer N/A with th
 
 
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
+    from ..artifacts import Outcome
+    from ..artifacts.evaluate import for_rule  # loaded when a submission is checked, not listed
+
     for k in for_rule(sub, ctx.state).checks:
         c = k.citation
         upstream = k.upstream and ctx.read_upstream(c.answer) is not None

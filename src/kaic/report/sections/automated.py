@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...artifacts import Backing, SubmissionArtifacts, evaluate
+from ...artifacts import Backing, SubmissionArtifacts
+from ...artifacts.evaluate import evaluate
 from ...model import Submission
 from ..escape import md_code, md_text
 from ..markup import fraction, join_blocks, submission_link, table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from . import cache
@@ -17,12 +17,40 @@ from .source import SourceInfo
 INTERNAL_ERROR = "kaic-internal-error"
 
 
+class ActiveRules(Mapping[str, Rule]):
+    """The rules a configuration runs, at its severities; worked out on first use, so a
+    run whose findings all came from the result cache does not load the rule modules."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self._config = config
+        self._rules: dict[str, Rule] | None = None
+
+    def _resolved(self) -> dict[str, Rule]:
+        if self._rules is None:
+            config = self._config or Config()
+            self._rules = {rid: replace(r, severity=config.severity(rid, r.severity))
+                           for rid, r in _rules.RULES.items() if config.enabled(rid)}
+        return self._rules
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._resolved()[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __repr__(self) -> str:
+        return f"ActiveRules({self._config!r})"
+
+
 @dataclass(frozen=True)
 class ValidationResult:
     source: SourceInfo
     submissions: tuple[Submission, ...]
     findings: tuple[Finding, ...]
-    rules: Mapping[str, Rule] = field(default_factory=lambda: _rules.RULES)  # the rules that ran
+    rules: Mapping[str, Rule] = field(default_factory=ActiveRules)  # the rules that ran
     policy: str = DEFAULT_POLICY  # the policy that decided the severities (kaic.policy.POLICIES)
     suppressed: tuple[Finding, ...] = ()  # set aside: inline `# kaic: ignore[...]` or accepted
 
@@ -107,9 +135,4 @@ def validate(state: RepoState, config: Config | None = None,
     for sub in chosen:
         findings.extend(check_submission(state, sub, config, policy))
     findings.sort(key=_sort_key)
-    active = {
-        rid: replace(r, severity=config.severity(rid, r.severity))
-        for rid, r in _rules.RULES.items()
-        if config.enabled(rid)
-    }
-    return ValidationResult(state.source, chosen, tuple(findings), active, policy)
+    return ValidationResult(state.source, chosen, tuple(findings), ActiveRules(config), policy)

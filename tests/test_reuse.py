@@ -129,3 +129,33 @@ def test_without_a_store_nothing_is_recorded(tmp_path: Path) -> None:
     assert cache.active() is None
     assert _findings(tmp_path / "repo") == _findings(tmp_path / "repo")
     assert not (tmp_path / "cache").exists()
+
+
+# -- a whole `kaic validate` run, kept with its output and exit code ------------------------------
+
+
+def _cli(root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from kaic.cli import app
+
+    monkeypatch.setenv("KAIC_CACHE_DIR", str(cache_dir))
+    monkeypatch.delenv("KAIC_NO_CACHE", raising=False)
+    done = CliRunner().invoke(app, ["validate", "--source", str(root), "--format", "json", *args])
+    return done.exit_code, done.stdout
+
+
+def test_a_kept_run_follows_its_files_and_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _repo(tmp_path / "repo", ["results.md"], {"results.md": "ran\n"})
+    cache_dir = tmp_path / "cache"
+    first = _cli(tmp_path / "repo", cache_dir, monkeypatch)
+    assert Store(cache_dir).info().namespaces.get("validate-output") == 1
+    assert _cli(tmp_path / "repo", cache_dir, monkeypatch) == first
+    assert first[0] == 0 and "local-evidence-not-found" not in first[1]
+    (folder / "results.md").unlink()  # an evidence file, not a PRODUCT.yaml: still a new run
+    code, text = _cli(tmp_path / "repo", cache_dir, monkeypatch)
+    assert (code, "local-evidence-not-found" in text) == (1, True)
+    selected = _cli(tmp_path / "repo", cache_dir, monkeypatch, "--select", "na-on-must")
+    assert selected[0] == 0 and "local-evidence-not-found" not in selected[1]
+    assert _cli(tmp_path / "repo", cache_dir, monkeypatch, "--fail-on", "info")[0] == 1
+    assert _cli(tmp_path / "repo", cache_dir, monkeypatch, "--no-cache") == (code, text)

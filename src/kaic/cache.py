@@ -32,7 +32,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .source import Source
 
 # hashlib, json, zlib and tempfile are imported where used: a command that uses no cache
 # (`kaic validate`) does not load them.
@@ -354,6 +357,27 @@ def kept(namespace: str, inputs: tuple[object, ...], make: Callable[[], T]) -> T
     if store is None:
         return make()
     return store.cached(namespace, digest_of(*inputs), make)
+
+
+def tree_digest(source: Source) -> str | None:
+    """Every data path with its blob id (a folder's files: their bytes' hash); None when
+    a file cannot be read (then the result is made, not looked up)."""
+    import hashlib
+
+    from .source import MAX_FILE_BYTES, EntryKind, ReadRefused
+
+    digest = hashlib.sha256()
+    for path, entry in sorted(source.tree().items()):
+        ident: str = entry.oid or ""
+        if not ident and entry.kind is EntryKind.FILE:
+            try:
+                ident = hashlib.sha256(source.read(path, MAX_FILE_BYTES)).hexdigest()
+            except ReadRefused as exc:
+                ident = f"refused:{exc.rule}:{exc.message}"
+            except OSError:
+                return None
+        digest.update(f"{path}\0{entry.kind.value}\0{entry.size}\0{ident}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def default_root() -> Path:

@@ -21,10 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import rules as _rules
-from ._yaml import yaml_error_line
 from .rules import Severity
 from .source import ReadRefused, Source
 
@@ -98,6 +95,10 @@ def _yaml_rules(read: Callable[[], bytes | str], origin: str) -> dict[str, Sever
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except (OSError, ReadRefused, UnicodeDecodeError) as exc:
         raise ConfigError(f"{origin}: {getattr(exc, 'strerror', None) or exc}") from None
+    import yaml  # only when there is a configuration to read
+
+    from ._yaml import yaml_error_line
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -7,31 +7,73 @@ returns typed, immutable results the report sections turn into data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..load import RepoState
-from .conformance import LENIENT_RULE, STRICT_RULE, Shortfall, Verdict, verdict, verdicts
-from .groups import (
-    UNCLASSIFIED,
-    Group,
-    VendorGroups,
-    VendorGroupsError,
-    load_vendor_groups,
-    parse_vendor_groups,
-)
-from .history import Change, RequirementHistory, requirement_history
-from .inventory import Inventory, Platform, Vendor, count_by_version, inventory
-from .matrix import (
-    CELL_VALUES,
-    MISSING,
-    UNANSWERED,
-    Column,
-    Row,
-    VersionMatrix,
-    cell_values,
-    matrices,
-)
-from .rates import OverallTally, Tally, VersionTally, overall_tallies, tallies
-from .vendors import fold_platform, fold_vendor
+from .._lazy import exports
+
+if TYPE_CHECKING:
+    from ..load import RepoState
+    from .conformance import LENIENT_RULE, STRICT_RULE, Shortfall, Verdict, verdict, verdicts
+    from .groups import (
+        UNCLASSIFIED,
+        Group,
+        VendorGroups,
+        VendorGroupsError,
+        load_vendor_groups,
+        parse_vendor_groups,
+    )
+    from .history import Change, RequirementHistory, requirement_history
+    from .inventory import Inventory, Platform, Vendor, count_by_version, inventory
+    from .matrix import (
+        CELL_VALUES,
+        MISSING,
+        UNANSWERED,
+        Column,
+        Row,
+        VersionMatrix,
+        cell_values,
+        matrices,
+    )
+    from .rates import OverallTally, Tally, VersionTally, overall_tallies, tallies
+    from .vendors import fold_platform, fold_vendor
+
+# Loaded on first use: reading vendor groups does not load every aggregation.
+__getattr__, __dir__ = exports(__name__, {
+    "LENIENT_RULE": "conformance",
+    "STRICT_RULE": "conformance",
+    "Shortfall": "conformance",
+    "Verdict": "conformance",
+    "verdict": "conformance",
+    "verdicts": "conformance",
+    "UNCLASSIFIED": "groups",
+    "Group": "groups",
+    "VendorGroups": "groups",
+    "VendorGroupsError": "groups",
+    "load_vendor_groups": "groups",
+    "parse_vendor_groups": "groups",
+    "Change": "history",
+    "RequirementHistory": "history",
+    "requirement_history": "history",
+    "Inventory": "inventory",
+    "Platform": "inventory",
+    "Vendor": "inventory",
+    "count_by_version": "inventory",
+    "CELL_VALUES": "matrix",
+    "MISSING": "matrix",
+    "UNANSWERED": "matrix",
+    "Column": "matrix",
+    "Row": "matrix",
+    "VersionMatrix": "matrix",
+    "cell_values": "matrix",
+    "matrices": "matrix",
+    "OverallTally": "rates",
+    "Tally": "rates",
+    "VersionTally": "rates",
+    "overall_tallies": "rates",
+    "tallies": "rates",
+    "fold_platform": "vendors",
+    "fold_vendor": "vendors",
+})
 
 
 @dataclass(frozen=True)
@@ -55,6 +97,13 @@ class Analysis:
 
 
 def analyse(state: RepoState, groups: VendorGroups | None = None) -> Analysis:
+    from .conformance import verdicts
+    from .groups import VendorGroups
+    from .history import requirement_history
+    from .inventory import inventory
+    from .matrix import matrices
+    from .rates import overall_tallies, tallies
+
     groups = groups or VendorGroups()
     inv = inventory(state.versions, state.checklists, state.version_dirs, state.submissions, groups)
     mats = matrices(inv.versions, state.checklists, state.submissions)

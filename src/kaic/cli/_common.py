@@ -23,19 +23,21 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from ..channels import json_text, terminal
-from ..config import Config
 from ..envelope import envelope
-from ..lint import ValidationResult
-from ..load import RepoState, load_state
-from ..rules import Severity
 from ..safe_write import write_file
 from ..source import Source, SourceError, open_source
 from ..words import plural
+
+if TYPE_CHECKING:  # loaded by the commands that use them: a run loads what it needs
+    from ..config import Config
+    from ..lint import ValidationResult
+    from ..load import RepoState
+    from ..rules import Severity
 
 __all__ = [
     "EXIT_USAGE", "OPTIONS", "BaselineOpt", "FailOnOpt", "IgnoreOpt", "OutOpt", "RefOpt", "SelectOpt",
@@ -142,6 +144,8 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
 
 
 def fail_on_or_fail(text: str) -> Severity:
+    from ..rules import Severity
+
     names = [s.value for s in Severity]
     if text.strip().lower() not in names:
         hint = did_you_mean(text, names)
@@ -203,6 +207,8 @@ def announce(src: Source) -> None:
 def load_or_fail(source: str | None, ref: str | None, *, quiet: bool = False) -> tuple[Source, RepoState]:
     src = open_or_fail(source, ref, quiet=quiet)
     try:
+        from ..load import load_state
+
         return src, load_state(src)
     except SourceError as exc:
         fail(exc.message, exc.hint)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..channels import terminal
-from ..config import ConfigError, load_config
-from ..load import RepoState, load_state
-from ..model import Submission
 from ..source import DirectorySource, Source, SourceError
 from . import app
 from ._checkout import checkout_or_fail
 from ._common import fail, plural, say
+
+if TYPE_CHECKING:
+    from ..load import RepoState
+    from ..model import Submission
 
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of the fixes; write nothing.")]
 
@@ -23,6 +24,7 @@ DiffOpt = Annotated[bool, typer.Option("--diff", help="Print a unified diff of t
 def run_fixes(src: DirectorySource, state: RepoState, chosen: tuple[Submission, ...],
               config_path: Path | None, diff: bool) -> bool:
     """Fix (or diff) the chosen submissions; messages go to stderr. False if one was refused."""
+    from ..config import ConfigError, load_config
     from ..fix import fix_submissions, replace_atomically, unified_diff
 
     try:
@@ -56,6 +58,8 @@ def run_fixes(src: DirectorySource, state: RepoState, chosen: tuple[Submission, 
 def refix_and_reload(src: Source, state: RepoState, chosen: tuple[Submission, ...],
                      config_path: Path | None, diff: bool) -> tuple[RepoState, tuple[Submission, ...]]:
     """`validate --fix`: fix the chosen files, then read the checkout again."""
+    from ..load import load_state
+
     if not isinstance(src, DirectorySource) or src.info.kind != "directory":
         fail("--fix needs a checkout folder as the source", "run it inside a checkout or pass --source DIR")
     run_fixes(src, state, chosen, config_path, diff)
@@ -92,6 +96,8 @@ def fix_cmd(
     config: Annotated[Path | None, typer.Option("--config", help="A YAML rule configuration file.")] = None,
 ) -> None:
     """Apply the fixes that cannot change meaning (see `kaic rules`). Exit 1 if a file was left alone."""
+    from ..load import load_state
+
     src = checkout_or_fail(source)
     try:
         state = load_state(src)

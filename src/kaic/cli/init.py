@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from ..channels import terminal
-from ..load import load_state
 from ..source import ReadRefused, SourceError
 from . import app
 from ._checkout import checkout_or_fail
@@ -56,6 +55,7 @@ def init_cmd(
         renewal_summary,
         write_product,
     )
+    from ..load import load_state
 
     src = checkout_or_fail(source)
     try:

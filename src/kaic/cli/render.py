@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..load import load_state
 from ..source import DirectorySource, SourceError
 from . import app
 from ._checkout import checkout_or_fail
@@ -22,6 +21,7 @@ def render_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the renderings under this folder instead of the checkout.")] = None,
 ) -> None:
     """Render submissions and checklists as Markdown beside their YAML (or under --out)."""
+    from ..load import load_state
     from ..render import drift, renderings
     from ..safe_write import write_file
 

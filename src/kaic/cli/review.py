@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from ..policy import POLICIES
 from . import app
 from ._common import (
     FailOnOpt,
@@ -79,6 +78,7 @@ def review_cmd(
     and configuration (never the head's). --select/--ignore take rule, online-check and
     pull-request-check ids (`kaic rules`). Exit 0: pass (no finding at --fail-on, default
     error); 1: changes needed; 2: usage or source error."""
+    from ..policy import POLICIES
     from ..review import chooser, review
     from ..review.render import render
     from ..source import SourceError, open_repo

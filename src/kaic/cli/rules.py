@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..policy import checks, describe, upstream_of
 from . import app
 from ._common import check_format, did_you_mean, emit_json, envelope, fail, format_option, use_color
 
@@ -30,6 +29,7 @@ def rules_cmd(
     from rich.table import Table
 
     from ..online.checks import ONLINE_RULES
+    from ..policy import describe
     from ..review.data import review_data
     from ..rules import RULES
 
@@ -74,5 +74,7 @@ def _one(rule_id: str, catalog: Mapping[str, object]) -> str:
 
 def _upstream_column(rule_id: str) -> str:
     """What the upstream validator does with the rule's input (data/policies.yaml)."""
+    from ..policy import checks, upstream_of
+
     up = upstream_of(rule_id)
     return f"{up.verdict} (some)" if up.only_when and checks(rule_id) else up.verdict

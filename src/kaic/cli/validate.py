@@ -7,10 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..config import ConfigError, load_config
 from ..formats import FORMATS
-from ..lint import validate
-from ..policy import POLICIES
 from ..source import SourceError
 from . import app
 from ._common import (
@@ -29,13 +26,15 @@ from ._common import (
     fail,
     fail_on_or_fail,
     format_option,
-    load_or_fail,
+    open_or_fail,
     restrict_or_fail,
     result_cache,
     set_aside_accepted,
     use_color,
     write_accepted,
 )
+
+KEPT = "validate-output"
 
 
 @app.command("validate")
@@ -62,19 +61,43 @@ def validate_cmd(
     """Validate and lint submissions. Findings suppressed in their PRODUCT.yaml
     (`# kaic: ignore[rule-id] reason`) or accepted in --baseline are not reported.
     Exit 0: no finding at --fail-on (default: error); 1: some; 2: usage or source error."""
+    from .. import cache
+    from ..config import ConfigError, load_config
+    from ..lint import INTERNAL_ERROR, validate
+    from ..load import load_state
+    from ..policy import POLICIES
+
     with result_cache(no_cache):
         fmt = check_format(fmt, tuple(FORMATS))
         threshold = fail_on_or_fail(fail_on)
         if policy not in POLICIES:
             hint = did_you_mean(policy, POLICIES)
             fail(f"unknown policy {policy!r}", (hint + " " if hint else "") + "use one of: " + ", ".join(POLICIES))
-        src, state = load_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
+        src = open_or_fail(source, ref, quiet=fmt != "text")  # the others record their source
         if paths or changed:
             from ..select import base_source, by_change, by_paths
         try:
             # On a pull request the head is untrusted: its .kaic.yaml must not switch rules off.
             trusted = base_source(src, changed) if changed else src
             cfg = load_config(trusted, config, working_folder=not changed)
+        except (ConfigError, SourceError) as exc:
+            fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
+        cfg = restrict_or_fail(cfg, select, ignore)
+        color = out is None and use_color()
+        # A whole run (no selection, baseline or fix) is kept with its output and exit code,
+        # under everything it depends on: the data files, source, configuration and options.
+        whole = not (paths or changed or fix or baseline is not None or write_baseline is not None)
+        store = cache.active() if whole else None
+        key = None
+        if store is not None:
+            tree = cache.tree_digest(src)
+            key = cache.digest_of(src.info, tree, cfg, fmt, color, policy, threshold) if tree else None
+            kept = store.get(KEPT, key) if key else None
+            if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], str) and kept[1] in (0, 1):
+                emit(kept[0], out, styled=color)
+                raise typer.Exit(kept[1])
+        try:
+            state = load_state(src)
             chosen = state.submissions
             if paths:
                 chosen = tuple(by_paths(state, src, paths))
@@ -83,9 +106,8 @@ def validate_cmd(
             if changed:
                 changed_subs = set(s.path for s in by_change(state, src, changed))
                 chosen = tuple(s for s in chosen if s.path in changed_subs)
-        except (ConfigError, SourceError) as exc:
-            fail(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""))
-        cfg = restrict_or_fail(cfg, select, ignore)
+        except SourceError as exc:
+            fail(exc.message, exc.hint)
         if fix:
             from .fix import refix_and_reload
 
@@ -94,8 +116,11 @@ def validate_cmd(
         if write_baseline is not None:  # every finding of today is accepted, those of --baseline too
             write_accepted(set_aside_accepted(found, src, None), write_baseline)
         result = set_aside_accepted(found, src, baseline)
-        color = out is None and use_color()
-        emit(FORMATS[fmt](result, color=color), out, styled=color)
+        text = FORMATS[fmt](result, color=color)
         from ..accept import fails
 
-        raise typer.Exit(1 if fails(result.findings, threshold) else 0)
+        code = 1 if fails(result.findings, threshold) else 0
+        if store is not None and key is not None and not any(f.rule == INTERNAL_ERROR for f in found.findings):
+            store.put(KEPT, key, (text, code))
+        emit(text, out, styled=color)
+        raise typer.Exit(code)

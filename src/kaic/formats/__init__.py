@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..lint import ValidationResult
+if TYPE_CHECKING:
+    from ..lint import ValidationResult
 
 Formatter = Callable[..., str]
 
@@ -28,4 +29,4 @@ def _lazy(name: str) -> Formatter:
 
 FORMATS: dict[str, Formatter] = {name: _lazy(name) for name in ("text", "json", "github", "sarif", "junit")}
 
-__all__ = ["FORMATS", "Formatter", "ValidationResult"]
+__all__ = ["FORMATS", "Formatter"]

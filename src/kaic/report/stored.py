@@ -13,16 +13,16 @@ the state is loaded, validated and reported. A report with a failed section is n
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..cache import active, digest_of
-from ..config import Config
-from ..load import load_state
-from ..source import MAX_FILE_BYTES, EntryKind, ReadRefused, Source
+from ..cache import active, digest_of, tree_digest
+from ..source import Source
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 
 @dataclass(frozen=True)
@@ -31,26 +31,9 @@ class Made:
     errors: list[dict[str, str]]  # sections that failed (see Report.data["errors"])
 
 
-def _tree_digest(source: Source) -> str | None:
-    """Every data path with its blob id (a folder's files: their bytes' hash); None when
-    a file cannot be read (then the report is made, not looked up)."""
-    digest = hashlib.sha256()
-    for path, entry in sorted(source.tree().items()):
-        ident: str = entry.oid or ""
-        if not ident and entry.kind is EntryKind.FILE:
-            try:
-                ident = hashlib.sha256(source.read(path, MAX_FILE_BYTES)).hexdigest()
-            except ReadRefused as exc:
-                ident = f"refused:{exc.rule}:{exc.message}"
-            except OSError:
-                return None
-        digest.update(f"{path}\0{entry.kind.value}\0{entry.size}\0{ident}\n".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
 def inputs_key(source: Source, config: Config, formats: Sequence[str], options: Mapping[str, Any]) -> str | None:
     """The digest of everything the report's files depend on (None: not cacheable)."""
-    tree = _tree_digest(source)
+    tree = tree_digest(source)
     if tree is None:
         return None
     chosen = dict(options)
@@ -60,6 +43,7 @@ def inputs_key(source: Source, config: Config, formats: Sequence[str], options: 
 
 def _make(source: Source, config: Config, formats: Sequence[str], options: Mapping[str, Any]) -> Made:
     from ..lint import validate
+    from ..load import load_state
     from .build import build_report
     from .render import output_name, renderer
 

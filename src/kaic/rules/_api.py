@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from ..load import RepoState
-from ..model import Answer, Checklist, Requirement, Submission
-from ..model.evidence_path import PathProblem, problem_text
 from ..source import EntryKind
+
+if TYPE_CHECKING:
+    from ..load import RepoState
+    from ..model import Answer, Checklist, Requirement, Submission
+    from ..model.evidence_path import PathProblem
 
 
 class Severity(StrEnum):
@@ -102,7 +105,7 @@ class Context:
         return level.strip().upper() == "MUST"
 
 
-Check = Callable[[Submission, Context], Iterator[Hit]]
+Check = Callable[["Submission", "Context"], Iterator["Hit"]]
 
 
 class Documented:
@@ -170,6 +173,8 @@ VERSION_RE = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?$")
 
 def path_problem_hits(sub: Submission, ctx: Context, problem: PathProblem, **extra: str) -> Iterator[Hit]:
     """A hit for every evidence path refused with `problem`: nothing is read."""
+    from ..model.evidence_path import problem_text
+
     for a in sub.answers:
         for e in a.evidence:
             if e.problem is problem:

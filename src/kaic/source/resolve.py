@@ -6,7 +6,6 @@ import os
 import re
 from pathlib import Path
 
-from ..model import CHECKLIST_PATH, SUBMISSION_PATH
 from .base import Source, SourceError, SourceInfo, public_location
 from .directory import DirectorySource
 from .git import GitRepo, GitSource, run_git
@@ -63,6 +62,11 @@ def not_a_repository(path: Path, what: str = "") -> SourceError:
 
 def _has_data(repo: GitRepo, commit: str) -> bool:
     tree = repo.tree(commit)
+    from ..model import (  # the model (and YAML) only when a folder is judged
+        CHECKLIST_PATH,
+        SUBMISSION_PATH,
+    )
+
     return any(CHECKLIST_PATH.match(p) or SUBMISSION_PATH.match(p) for p in tree)
 
 

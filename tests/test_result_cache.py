@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
-import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -46,9 +46,17 @@ def store(tmp_path: Path) -> Iterator[Store]:
     clear_shared_results()
 
 
-def _entries(store: Store, namespace: str | None = None) -> list[Path]:
-    base = store.root / "results"
-    return sorted(p for p in base.rglob("*.bin") if namespace is None or f"/{namespace}/" in p.as_posix())
+def _rows(store: Store, namespace: str | None = None) -> list[tuple[str, str]]:
+    """(namespace, key) of every stored entry, read from the database directly."""
+    with sqlite3.connect(store.path) as db:
+        rows = db.execute("SELECT ns, key FROM entries ORDER BY ns, key").fetchall()
+    return [r for r in rows if namespace is None or r[0] == namespace]
+
+
+def _tamper(store: Store, sql: str, *args: object) -> None:
+    """Change the database behind the store's back (another process, a bad disk)."""
+    with sqlite3.connect(store.path) as db:
+        db.execute(sql, args)
 
 
 # -- the store ------------------------------------------------------------------------------------
@@ -64,45 +72,47 @@ def test_a_value_comes_back_and_a_missing_key_is_none(store: Store) -> None:
 
 def test_a_truncated_entry_is_recomputed(store: Store) -> None:
     store.put("ns", "k", list(range(1000)))
-    (path,) = _entries(store)
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    _tamper(store, "UPDATE entries SET payload = substr(payload, 1, length(payload) / 2)")
     assert store.get("ns", "k") is None
-    assert not path.exists()  # removed, not kept to fail again
+    assert _rows(store) == []  # removed, not kept to fail again
     assert store.cached("ns", "k", lambda: "fresh") == "fresh"
     assert store.get("ns", "k") == "fresh"
 
 
-@pytest.mark.parametrize("damage", ["garbage", "flip", "empty", "huge-header"])
+@pytest.mark.parametrize("damage", ["garbage", "flip", "empty", "not-bytes"])
 def test_a_damaged_entry_is_a_miss_not_a_crash(store: Store, damage: str) -> None:
     store.put("ns", "k", "value")
-    (path,) = _entries(store)
-    blob = path.read_bytes()
-    if damage == "garbage":
-        path.write_bytes(os.urandom(len(blob)))
-    elif damage == "flip":
-        path.write_bytes(blob[:-3] + bytes([blob[-3] ^ 0xFF]) + blob[-2:])
-    elif damage == "empty":
-        path.write_bytes(b"")
-    else:
-        path.write_bytes(cache.MAGIC + (2**31).to_bytes(4, "big") + b"{}")
+    with sqlite3.connect(store.path) as db:
+        (blob,) = db.execute("SELECT payload FROM entries").fetchone()
+        changed: object = {"garbage": os.urandom(len(blob)), "flip": blob[:-3] + bytes([blob[-3] ^ 0xFF]) + blob[-2:],
+                           "empty": b"", "not-bytes": "text"}[damage]
+        db.execute("UPDATE entries SET payload = ?", (changed,))
     assert store.get("ns", "k") is None
     assert store.rejected == 1
 
 
-def _forge(store: Store, namespace: str, key: str, payload: bytes) -> Path:
-    """An entry at the right place whose header and checksum match a chosen payload."""
-    store.put(namespace, key, "placeholder")
-    (path,) = _entries(store, namespace)
-    blob = path.read_bytes()
-    size = int.from_bytes(blob[8:12], "big")
-    import hashlib
-    import json
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_database_is_made_afresh(tmp_path: Path, damage: str) -> None:
+    first = Store(tmp_path / "c")
+    first.put("ns", "k", "value")
+    first.close()
+    raw = first.path.read_bytes()
+    first.path.write_bytes({"garbage": os.urandom(len(raw)), "truncated": raw[:100], "empty": b""}[damage])
+    for extra in ("-wal", "-shm"):
+        Path(f"{first.path}{extra}").unlink(missing_ok=True)
+    again = Store(tmp_path / "c")
+    assert again.get("ns", "k") is None  # never an exception
+    again.put("ns", "k", "recomputed")
+    assert again.get("ns", "k") == "recomputed"
+    again.close()
 
-    header = json.loads(blob[12 : 12 + size])
-    header.update(size=len(payload), sha256=hashlib.sha256(payload).hexdigest())
-    raw = json.dumps(header).encode()
-    path.write_bytes(cache.MAGIC + len(raw).to_bytes(4, "big") + raw + payload)
-    return path
+
+def _forge(store: Store, namespace: str, key: str, payload: bytes) -> None:
+    """An entry whose checksum matches a chosen payload (someone who knows the format)."""
+    store.put(namespace, key, "placeholder")
+    identity = store._identity(namespace, key)
+    _tamper(store, "UPDATE entries SET payload = ?, checksum = ? WHERE ns = ? AND key = ?",
+            payload, Store._checksum(identity, payload), namespace, key)
 
 
 class _Boom:
@@ -128,38 +138,41 @@ def test_entries_of_another_kaic_or_data_are_ignored(store: Store, monkeypatch: 
     assert store.get("ns", "k") is None
 
 
+def test_a_database_of_another_format_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    with sqlite3.connect(tmp_path / "c" / cache.DATABASE) as db:
+        db.execute(f"PRAGMA user_version={cache.FORMAT + 1}")
+        db.execute("CREATE TABLE entries (anything)")
+    store = Store(tmp_path / "c")
+    assert store.get("ns", "k") is None
+    store.put("ns", "k", 1)
+    assert store.get("ns", "k") == 1
+    store.close()
+
+
 def test_an_entry_moved_to_another_key_is_refused(store: Store) -> None:
     store.put("ns", "a", "value of a")
     store.put("ns", "b", "value of b")
-    path_a, path_b = _entries(store)
-    path_b.write_bytes(path_a.read_bytes())  # whichever is which: one now holds the other's header
-    assert {store.get("ns", "a"), store.get("ns", "b")} <= {"value of a", "value of b", None}
-    assert None in {store.get("ns", "a"), store.get("ns", "b")}
+    with sqlite3.connect(store.path) as db:
+        payload, checksum = db.execute("SELECT payload, checksum FROM entries WHERE key = 'a'").fetchone()
+        db.execute("UPDATE entries SET payload = ?, checksum = ? WHERE key = 'b'", (payload, checksum))
+    assert store.get("ns", "a") == "value of a"
+    assert store.get("ns", "b") is None
 
 
-def test_the_folder_is_bounded_least_recently_used_first(tmp_path: Path) -> None:
+def test_the_cache_is_bounded_least_recently_used_first(tmp_path: Path) -> None:
     small = Store(tmp_path / "c", max_bytes=20_000)
     for i in range(40):
-        small.put("ns", f"k{i}", os.urandom(2_000))  # incompressible
-        os.utime(_entries(small)[0].parent, None)
-    paths = {p: p.stat().st_mtime for p in _entries(small)}
-    for i, p in enumerate(sorted(paths)):
-        os.utime(p, (1_000_000 + i, 1_000_000 + i))
-    newest = sorted(paths)[-1]
+        small.put("ns", f"k{i:02d}", os.urandom(2_000))  # incompressible
+    for i in range(40):  # k00 oldest ... k39 newest
+        _tamper(small, "UPDATE entries SET used = ? WHERE key = ?", 1_000_000 + i, f"k{i:02d}")
     small.close()
-    left = _entries(small)
-    assert sum(p.stat().st_size for p in left) <= 20_000
-    assert newest in left and len(left) < 40
-
-
-def test_a_stale_temporary_file_is_removed(store: Store) -> None:
-    store.put("ns", "k", 1)
-    (path,) = _entries(store)
-    tmp = path.parent / ".tmp-crashed.part"
-    tmp.write_bytes(b"half")
-    os.utime(tmp, (1_000_000, 1_000_000))
-    store.evict()
-    assert not tmp.exists() and path.exists()
+    left = [key for _, key in _rows(small)]
+    with sqlite3.connect(small.path) as db:
+        (total,) = db.execute("SELECT sum(size) FROM entries").fetchone()
+    assert total <= 20_000 * 0.8
+    assert "k39" in left and "k00" not in left and len(left) < 40
+    assert left == sorted(left)[-len(left):]  # the newest are kept
 
 
 def test_concurrent_writers_and_readers_never_see_half_an_entry(store: Store) -> None:
@@ -192,6 +205,22 @@ def test_concurrent_writers_and_readers_never_see_half_an_entry(store: Store) ->
     assert store.get("ns", "shared") == value
 
 
+def test_two_processes_share_one_database(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kaic.cache import Store\n"
+        "s = Store(Path(sys.argv[1]))\n"
+        "for i in range(50):\n"
+        "    s.put('ns', f'{sys.argv[2]}-{i}', list(range(i)))\n"
+        "    assert s.get('ns', f'{sys.argv[2]}-{i}') == list(range(i))\n"
+        "s.close()\n"
+    )
+    runs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "c"), name]) for name in ("a", "b", "c")]
+    assert [r.wait(timeout=120) for r in runs] == [0, 0, 0]
+    assert Store(tmp_path / "c").info().namespaces == {"ns": 150}
+
+
 def test_info_and_clear(store: Store) -> None:
     store.put("parse", "a", 1)
     store.put("components", "b", 2)
@@ -201,9 +230,20 @@ def test_info_and_clear(store: Store) -> None:
     assert store.info().entries == 0
 
 
+def test_clear_removes_the_files_of_the_earlier_format(store: Store) -> None:
+    legacy = store.root / "results" / "v1" / "parse" / "ab"
+    legacy.mkdir(parents=True)
+    (legacy / "abcd.bin").write_bytes(b"KAICACHE")
+    store.put("parse", "a", 1)
+    assert store.clear() == 2
+    assert not (store.root / "results").exists()
+
+
 def test_the_cache_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KAIC_CACHE_DIR", str(tmp_path))
-    Store(tmp_path).put("parse", "x", "y")
+    first = Store(tmp_path)
+    first.put("parse", "x", "y")
+    first.close()
     runner = CliRunner()
     shown = runner.invoke(app, ["cache", "info"])
     assert shown.exit_code == 0 and "entries: 1" in shown.output and "parse: 1" in shown.output
@@ -228,7 +268,7 @@ def test_a_folder_source_is_cached_by_content(store: Store, tmp_path: Path) -> N
     root = _folder(tmp_path, "Kueue schedules the jobs")
     first = analyse_components(load_state(DirectorySource(root)))
     assert {c.name for r in first.results.values() for c in r.detection.components} == {"Kueue"}
-    assert _entries(store, "parse") and _entries(store, "components")
+    assert _rows(store, "parse") and _rows(store, "components")
     clear_shared_results()
     again = analyse_components(load_state(DirectorySource(root)))
     assert store.hits >= 2
@@ -303,7 +343,7 @@ def test_a_warm_report_is_byte_identical_to_one_without_cache(corpus_checkout: P
     cache_dir = tmp_path / "cache"
     fresh, cold, warm, damaged = (tmp_path / n for n in ("fresh", "cold", "warm", "damaged"))
     _report(corpus_checkout, fresh, cache_dir, "--no-cache")
-    assert not (cache_dir / "results").exists()  # --no-cache writes nothing
+    assert not (cache_dir / cache.DATABASE).exists()  # --no-cache writes nothing
     _report(corpus_checkout, cold, cache_dir)
     stored = Store(cache_dir).info()
     submissions = len(list(corpus_checkout.glob("v*/*/PRODUCT.yaml")))
@@ -318,13 +358,15 @@ def test_a_warm_report_is_byte_identical_to_one_without_cache(corpus_checkout: P
     assert _files(cold) == expected
     assert _files(warm) == expected
     # without the whole report kept, from the per-file and per-commit entries alone
-    shutil.rmtree(cache_dir / "results" / f"v{cache.FORMAT}" / "reports")
+    reports = Store(cache_dir)
+    assert reports.drop("reports") == 1
+    reports.close()
     parts = tmp_path / "parts"
     _report(corpus_checkout, parts, cache_dir)
     assert _files(parts) == expected
     # every entry cut in half: recomputed, same answer
-    for path in (cache_dir / "results").rglob("*.bin"):
-        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with sqlite3.connect(cache_dir / cache.DATABASE) as db:
+        db.execute("UPDATE entries SET payload = substr(payload, 1, length(payload) / 2)")
     _report(corpus_checkout, damaged, cache_dir)
     assert _files(damaged) == expected
 
@@ -345,7 +387,7 @@ def _validate(checkout: Path, cache_dir: Path, *extra: str) -> str:
 def test_warm_validate_is_identical_to_one_without_cache(corpus_checkout: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     fresh = _validate(corpus_checkout, cache_dir, "--no-cache")
-    assert not (cache_dir / "results").exists()
+    assert not (cache_dir / cache.DATABASE).exists()
     assert '"findings"' in fresh
     cold = _validate(corpus_checkout, cache_dir)
     submissions = len(list(corpus_checkout.glob("v*/*/PRODUCT.yaml")))

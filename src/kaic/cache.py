@@ -29,7 +29,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,15 +37,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from .source import Source
 
-# hashlib, json, zlib and tempfile are imported where used: a command that uses no cache
-# (`kaic validate`) does not load them.
+# hashlib, sqlite3 and zlib are imported where used: a run without cache does not load them.
 
-FORMAT = 1
-MAGIC = b"KAICACHE"
+FORMAT = 2  # 1: one file per entry; 2: one SQLite database
+DATABASE = "results.sqlite3"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _TOUCH_AFTER = 3600.0  # seconds: a hit older than this is marked used again (for eviction)
-_STALE_TMP = 3600.0  # seconds: a temporary file this old was left by a crashed run
-_HEADER_LIMIT = 64 * 1024
+_BUSY_SECONDS = 5.0  # how long a run waits for another's write before it goes without
+_SCHEMA = """CREATE TABLE IF NOT EXISTS entries (
+    ns TEXT NOT NULL, key TEXT NOT NULL, kaic TEXT NOT NULL, data TEXT NOT NULL,
+    checksum TEXT NOT NULL, payload BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL,
+    PRIMARY KEY (ns, key, kaic, data))"""
 
 T = TypeVar("T")
 
@@ -72,13 +74,16 @@ def code_fingerprint() -> str:
         root = str(_package_root())
         digest = hashlib.sha256(f"{__version__}:{sys.implementation.cache_tag}".encode())
         found: list[str] = []
-        for folder, dirs, names in os.walk(root):
-            dirs[:] = [d for d in dirs if d != "__pycache__"]
-            for name in names:
-                if name.endswith(".py"):
-                    path = os.path.join(folder, name)
-                    st = os.stat(path)
-                    found.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+        folders = [root]
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            folders.append(entry.path)
+                    elif entry.name.endswith(".py"):
+                        st = entry.stat()
+                        found.append(f"{entry.path[len(root) + 1:]}:{st.st_size}:{st.st_mtime_ns}")
         digest.update("\n".join(sorted(found)).encode())
         _fingerprints["code"] = f"{__version__}+{digest.hexdigest()[:16]}"
     return _fingerprints["code"]
@@ -152,106 +157,153 @@ class Info:
     max_bytes: int
     namespaces: dict[str, int]
 
+    @property
+    def location(self) -> Path:
+        return self.root / DATABASE
+
 
 class Store:
-    """Entries under `root`; `get`/`put` never raise for a damaged or missing entry."""
+    """Entries in one SQLite database under `root`; `get`/`put` never raise for a damaged,
+    missing or locked cache (a cache that cannot be used is a miss, and nothing is kept)."""
 
     def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        import threading
+
         self.root = Path(root)
         self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
         self.written = 0
         self.rejected = 0  # damaged or foreign entries found (and removed)
-        self._folders: set[Path] = set()  # folders this store made or found
+        self._db: Any = None  # sqlite3.Connection, opened on first use
+        self._broken = False  # the database could not be opened even afresh: no cache this run
+        self._lock = threading.Lock()  # one connection, shared by the threads of a run
 
     @property
-    def _base(self) -> Path:
-        return self.root / "results" / f"v{FORMAT}"
+    def path(self) -> Path:
+        return self.root / DATABASE
 
-    def _identity(self, namespace: str, key: str) -> dict[str, Any]:
-        return {"format": FORMAT, "kaic": code_fingerprint(), "data": data_fingerprint(),
-                "ns": namespace, "key": key}
+    # -- the database -----------------------------------------------------------------------------
 
-    def _path(self, identity: dict[str, Any]) -> Path:
-        name = digest_of(identity["ns"], identity["key"], identity["kaic"], identity["data"])
-        return self._base / identity["ns"] / name[:2] / f"{name}.bin"
+    def _connect(self) -> Any:
+        import sqlite3
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, FORMAT):
+                raise sqlite3.DatabaseError(f"cache format {version}, kaic writes {FORMAT}")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if version == 0:
+                db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                db.execute(_SCHEMA)
+                db.execute(f"PRAGMA user_version={FORMAT}")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _use(self) -> Any:
+        """The open database, or None. A database that is not one, or is damaged, is
+        removed and made afresh once; if that fails too the cache is off for this run."""
+        import sqlite3
+
+        if self._db is not None or self._broken:
+            return self._db
+        try:
+            self._db = self._connect()
+        except sqlite3.OperationalError:  # locked or unwritable: not this run
+            self._broken = True
+        except sqlite3.DatabaseError:
+            self.rejected += 1
+            self._remove_files()
+            try:
+                self._db = self._connect()
+            except sqlite3.Error:
+                self._broken = True
+        except OSError:
+            self._broken = True
+        return self._db
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            _unlink(Path(f"{self.path}{suffix}"))
+
+    def _run(self, sql: str, args: tuple[object, ...] = (), *, count: bool = False) -> list[tuple[Any, ...]] | None:
+        """Rows of one statement (with `count`: one row holding how many it changed), or
+        None when the cache cannot answer (damaged: reset)."""
+        import sqlite3
+
+        with self._lock:
+            db = self._use()
+            if db is None:
+                return None
+            try:
+                cursor = db.execute(sql, args)
+                return [(cursor.rowcount,)] if count else cursor.fetchall()
+            except sqlite3.OperationalError:
+                return None  # busy past the timeout, disk full: not this time
+            except sqlite3.DatabaseError:  # damaged while in use: start afresh
+                self.rejected += 1
+                db.close()
+                self._db = None
+                self._remove_files()
+                return None
+
+    # -- entries ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _identity(namespace: str, key: str) -> tuple[str, str, str, str]:
+        return (namespace, key, code_fingerprint(), data_fingerprint())
+
+    @staticmethod
+    def _checksum(identity: tuple[str, str, str, str], payload: bytes) -> str:
+        """The payload's SHA-256, bound to its identity: an entry copied to another key fails."""
+        import hashlib
+
+        digest = hashlib.sha256("\0".join(identity).encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(payload)
+        return digest.hexdigest()
 
     def get(self, namespace: str, key: str) -> Any | None:
         """The value stored under (namespace, key), or None (missing, damaged, foreign)."""
         identity = self._identity(namespace, key)
-        path = self._path(identity)
-        try:
-            with open(path, "rb") as fh:
-                blob = fh.read()
-        except OSError:
+        rows = self._run("SELECT checksum, payload, used FROM entries WHERE ns=? AND key=? AND kaic=? AND data=?",
+                         identity)
+        if not rows:
             self.misses += 1
             return None
+        checksum, payload, used = rows[0]
         try:
-            value = self._decode(blob, identity)
+            if not isinstance(payload, bytes) or checksum != self._checksum(identity, payload):
+                raise ValueError("payload damaged, truncated or moved")
+            value = _loads(payload)
         except Exception:  # damaged, truncated, foreign or unpicklable: recompute
             self.rejected += 1
             self.misses += 1
-            _unlink(path)
+            self._run("DELETE FROM entries WHERE ns=? AND key=? AND kaic=? AND data=?", identity)
             return None
         self.hits += 1
-        try:
-            if time.time() - path.stat().st_mtime > _TOUCH_AFTER:
-                os.utime(path)
-        except OSError:
-            pass
+        now = time.time()
+        if not isinstance(used, int | float) or now - used > _TOUCH_AFTER:
+            self._run("UPDATE entries SET used=? WHERE ns=? AND key=? AND kaic=? AND data=?", (now, *identity))
         return value
 
-    @staticmethod
-    def _decode(blob: bytes, identity: dict[str, Any]) -> Any:
-        import hashlib
-        import json
-
-        if not blob.startswith(MAGIC):
-            raise ValueError("not a kaic cache entry")
-        size = int.from_bytes(blob[len(MAGIC) : len(MAGIC) + 4], "big")
-        if size > _HEADER_LIMIT:
-            raise ValueError("header too large")
-        start = len(MAGIC) + 4
-        header = json.loads(blob[start : start + size])
-        payload = blob[start + size :]
-        if not isinstance(header, dict) or any(header.get(k) != v for k, v in identity.items()):
-            raise ValueError("entry for another key, kaic or data")
-        if header.get("size") != len(payload) or header.get("sha256") != hashlib.sha256(payload).hexdigest():
-            raise ValueError("payload damaged or truncated")
-        return _loads(payload)
-
     def put(self, namespace: str, key: str, value: Any) -> None:
-        """Store `value` (atomically; a failure to write is ignored: the cache is optional)."""
-        import hashlib
-        import json
-        import tempfile
+        """Store `value` (one transaction; a failure to write is ignored: the cache is optional)."""
         import zlib
 
         identity = self._identity(namespace, key)
-        path = self._path(identity)
         try:
             payload = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
         except Exception:  # not picklable: not cached
             return
-        header = json.dumps({**identity, "size": len(payload),
-                             "sha256": hashlib.sha256(payload).hexdigest()}).encode()
-        blob = MAGIC + len(header).to_bytes(4, "big") + header + payload
-        try:
-            if path.parent not in self._folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(path.parent)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(blob)
-                os.replace(tmp, path)
-            except BaseException:
-                _unlink(Path(tmp))
-                raise
-        except OSError:
-            return
-        self.written += 1
+        done = self._run("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (*identity, self._checksum(identity, payload), payload, len(payload), time.time()))
+        if done is not None:
+            self.written += 1
 
     def cached(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
         """The stored value, or `compute()` stored."""
@@ -262,69 +314,60 @@ class Store:
         self.put(namespace, key, value)
         return value
 
+    def drop(self, namespace: str) -> int:
+        """Delete every entry of `namespace`; the number deleted."""
+        rows = self._run("DELETE FROM entries WHERE ns=?", (namespace,), count=True)
+        return rows[0][0] if rows else 0
+
     # -- upkeep ---------------------------------------------------------------------------------
 
-    def _files(self) -> Iterator[tuple[Path, os.stat_result]]:
-        base = self.root / "results"
-        if not base.is_dir():
-            return
-        for dirpath, _, names in os.walk(base):
-            for name in names:
-                path = Path(dirpath) / name
-                try:
-                    yield path, path.lstat()
-                except OSError:
-                    continue
-
     def info(self) -> Info:
-        entries, total = 0, 0
-        namespaces: dict[str, int] = {}
-        current = self._base
-        for path, st in self._files():
-            entries += 1
-            total += st.st_size
-            ns = path.parent.parent.name if path.parent.parent.parent == current else "(other kaic format)"
-            namespaces[ns] = namespaces.get(ns, 0) + 1
-        return Info(self.root, entries, total, self.max_bytes, dict(sorted(namespaces.items())))
+        rows = self._run("SELECT ns, count(*) FROM entries GROUP BY ns ORDER BY ns") or []
+        size = sum(p.stat().st_size for p in self.root.glob(f"{DATABASE}*") if p.is_file()) if self.root.is_dir() else 0
+        return Info(self.root, sum(n for _, n in rows), size, self.max_bytes, {ns: n for ns, n in rows})
 
     def clear(self) -> int:
-        """Delete every entry; the number deleted."""
-        removed = 0
-        for path, _ in list(self._files()):
-            if _unlink(path):
-                removed += 1
+        """Delete every entry (and the folders of kaic versions that kept one file per
+        entry); the number deleted."""
+        import shutil
+
+        rows = self._run("DELETE FROM entries", count=True)
+        removed = rows[0][0] if rows else 0
+        self._run("PRAGMA incremental_vacuum")
+        legacy = self.root / "results"
+        if legacy.is_dir():
+            removed += sum(1 for p in legacy.rglob("*") if p.is_file())
+            shutil.rmtree(legacy, ignore_errors=True)
         return removed
 
     def evict(self) -> int:
-        """Delete stale temporary files, then the least recently used entries until the
-        folder holds at most 80% of `max_bytes`; the number deleted."""
-        now = time.time()
-        files: list[tuple[float, int, Path]] = []
+        """Delete the least recently used entries until the payloads take at most 80% of
+        `max_bytes`, then return the freed pages; the number deleted."""
+        rows = self._run("SELECT coalesce(sum(size), 0) FROM entries")
+        if not rows or rows[0][0] <= self.max_bytes:
+            return 0
+        goal, kept, doomed = int(self.max_bytes * 0.8), 0, []
+        for rowid, size in self._run("SELECT rowid, size FROM entries ORDER BY used DESC, rowid DESC") or []:
+            kept += size
+            if kept > goal:
+                doomed.append(rowid)
         removed = 0
-        total = 0
-        for path, st in self._files():
-            if path.name.startswith(".tmp-"):
-                if now - st.st_mtime > _STALE_TMP and _unlink(path):
-                    removed += 1
-                continue
-            files.append((st.st_mtime, st.st_size, path))
-            total += st.st_size
-        if total <= self.max_bytes:
-            return removed
-        files.sort()
-        goal = self.max_bytes * 0.8
-        for _, size, path in files:
-            if total <= goal:
-                break
-            if _unlink(path):
-                removed += 1
-            total -= size
+        for at in range(0, len(doomed), 500):
+            chunk = doomed[at:at + 500]
+            gone = self._run(f"DELETE FROM entries WHERE rowid IN ({','.join('?' * len(chunk))})", tuple(chunk),
+                             count=True)
+            removed += gone[0][0] if gone else 0
+        self._run("PRAGMA incremental_vacuum")
         return removed
 
     def close(self) -> None:
-        """End of a run: evict if this run wrote anything."""
+        """End of a run: evict if this run wrote anything, and close the database."""
         if self.written:
             self.evict()
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
 
 def _unlink(path: Path) -> bool:

@@ -22,8 +22,6 @@ from pathlib import Path
 from string import Template
 from typing import Any, Protocol
 
-import yaml
-
 from .rules import Hit, Severity
 
 __all__ = ["DEFAULT_POLICY", "POLICIES", "PolicyError", "checks", "describe", "severity", "upstream_message", "upstream_of",
@@ -86,6 +84,8 @@ class PolicyData:
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 

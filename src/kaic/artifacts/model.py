@@ -76,10 +76,15 @@ class Parsed:
     def tally(self) -> Counts:
         if self.counts is not None and not self.tests:
             return self.counts
+        known = self.__dict__.get("_tally")  # counted once: the tests never change
+        if isinstance(known, Counts):
+            return known
         out = {o: 0 for o in Outcome}
         for t in self.tests.values():
             out[t.outcome] += 1
-        return Counts(out[Outcome.PASS], out[Outcome.FAIL], out[Outcome.SKIP])
+        counted = Counts(out[Outcome.PASS], out[Outcome.FAIL], out[Outcome.SKIP])
+        self.__dict__["_tally"] = counted
+        return counted
 
 
 class Recorder:

@@ -36,6 +36,8 @@ class Reading:
 _BY_BLOB: OrderedDict[tuple[str, str], Reading] = OrderedDict()  # (blob id, path) -> reading
 _BLOB_LIMIT = 64
 _BY_SOURCE: weakref.WeakKeyDictionary[object, dict[str, Reading]] = weakref.WeakKeyDictionary()
+_BY_CONTENT: OrderedDict[tuple[bytes, str], Reading] = OrderedDict()  # (SHA-256 of the bytes, path)
+_CONTENT_LIMIT = 16
 
 
 def parse_bytes(path: str, data: bytes) -> Reading:
@@ -106,4 +108,15 @@ def _read(source: Source, tree: Tree, path: str) -> Reading:
         data = source.read(path, ARTIFACT_MAX_BYTES)
     except ReadRefused as exc:
         return refused(path, exc.message)
-    return parse_bytes(path, data)
+    import hashlib
+
+    key = (hashlib.sha256(data).digest(), path)  # the same bytes read through another view: parsed once
+    reading = _BY_CONTENT.get(key)
+    if reading is None:
+        reading = parse_bytes(path, data)
+        _BY_CONTENT[key] = reading
+        while len(_BY_CONTENT) > _CONTENT_LIMIT:
+            _BY_CONTENT.popitem(last=False)
+    else:
+        _BY_CONTENT.move_to_end(key)
+    return reading

@@ -22,7 +22,7 @@ def cache_cmd(
     store = cache.default_store()
     if action == "info":
         info = store.info()
-        typer.echo(f"folder: {info.root / 'results'}")
+        typer.echo(f"database: {info.location}")
         typer.echo(f"entries: {info.entries}")
         typer.echo(f"size: {info.bytes / 1024 / 1024:.1f} MB of at most {info.max_bytes / 1024 / 1024:.0f} MB "
                    "(KAIC_CACHE_MAX_MB)")
@@ -30,7 +30,8 @@ def cache_cmd(
             typer.echo(f"  {namespace}: {count}")
         if cache.disabled_by_environment():
             typer.echo("in use: no (KAIC_NO_CACHE is set)")
+        store.close()
     elif action == "clear":
-        typer.echo(f"kaic: removed {store.clear()} cache entries from {store.root / 'results'}")
+        typer.echo(f"kaic: removed {store.clear()} cache entries from {store.path}")
     else:
         fail(f"unknown action {action!r}", "use: kaic cache info | kaic cache clear")

@@ -63,8 +63,6 @@ def validate_cmd(
     Exit 0: no finding at --fail-on (default: error); 1: some; 2: usage or source error."""
     from .. import cache
     from ..config import ConfigError, load_config
-    from ..lint import INTERNAL_ERROR, validate
-    from ..load import load_state
     from ..policy import POLICIES
 
     with result_cache(no_cache):
@@ -96,6 +94,12 @@ def validate_cmd(
             if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], str) and kept[1] in (0, 1):
                 emit(kept[0], out, styled=color)
                 raise typer.Exit(kept[1])
+        from ..lint import (  # a run kept whole needs neither rules nor parser
+            INTERNAL_ERROR,
+            validate,
+        )
+        from ..load import load_state
+
         try:
             state = load_state(src)
             chosen = state.submissions

@@ -17,7 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from ..components.analysis import ComponentAnalysis, SubmissionResult
@@ -55,10 +54,15 @@ def _schema() -> Mapping[str, Any]:
     return loaded
 
 
-def parse_patterns(data: Any) -> tuple[Pattern, ...]:
-    errors = list(jsonschema.Draft202012Validator(_schema()).iter_errors(data))
-    if errors:
-        raise PatternsError("; ".join(f"{'/'.join(map(str, e.path)) or '(root)'}: {e.message}" for e in errors))
+def parse_patterns(data: Any, check: bool = True) -> tuple[Pattern, ...]:
+    """The patterns of `data`, checked against their JSON Schema unless `check` is False
+    (the shipped file: its tests check it, and a report does not import jsonschema)."""
+    if check:
+        import jsonschema
+
+        errors = list(jsonschema.Draft202012Validator(_schema()).iter_errors(data))
+        if errors:
+            raise PatternsError("; ".join(f"{'/'.join(map(str, e.path)) or '(root)'}: {e.message}" for e in errors))
     return tuple(Pattern(p["key"], p["title"], p["topic"],
                          tuple(PatternClass(c["label"], dict(c.get("when", {}))) for c in p["classes"]))
                  for p in data["patterns"])
@@ -67,7 +71,7 @@ def parse_patterns(data: Any) -> tuple[Pattern, ...]:
 @cache
 def load_patterns(path: Path | None = None) -> tuple[Pattern, ...]:
     target = path or Path(str(resources.files("kaic").joinpath("data/stack_patterns.yaml")))
-    return parse_patterns(yaml.safe_load(target.read_text("utf-8")))
+    return parse_patterns(yaml.safe_load(target.read_text("utf-8")), check=path is not None)
 
 
 def rule_text(when: Mapping[str, Any]) -> str:

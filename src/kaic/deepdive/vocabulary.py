@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 
@@ -83,10 +82,15 @@ def schema() -> Mapping[str, Any]:
     return loaded
 
 
-def parse_vocabulary(data: Any) -> Vocabulary:
-    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        raise VocabularyError("; ".join(f"{'/'.join(map(str, e.path)) or '(root)'}: {e.message}" for e in errors))
+def parse_vocabulary(data: Any, check: bool = True) -> Vocabulary:
+    """The vocabulary of `data`, checked against its JSON Schema unless `check` is False
+    (the shipped file: its tests check it, and a report does not import jsonschema)."""
+    if check:
+        import jsonschema
+
+        errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(data), key=lambda e: list(e.path))
+        if errors:
+            raise VocabularyError("; ".join(f"{'/'.join(map(str, e.path)) or '(root)'}: {e.message}" for e in errors))
     mechanisms = tuple(
         Mechanism(m["key"], m["title"], tuple(m.get("words", ())),
                   tuple(IdentifierTest(**t) for t in m.get("identifiers", ())))
@@ -104,4 +108,4 @@ def default_path() -> Path:
 @cache
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     text = (path or default_path()).read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text))
+    return parse_vocabulary(yaml.safe_load(text), check=path is not None)

@@ -116,6 +116,8 @@ def csv_cell(value: Any) -> Any:
     text = str(value)
     if text.startswith(_BLANK_START):
         text = "'" + text
+    if _FORMULA.search(text) is None:  # most cells: no rewriting to do
+        return text
     return _FORMULA.sub(r"\1\2'", text)
 
 

@@ -13,7 +13,9 @@ Fails (warning): `widget_sharing` evidence `https://acme.example.com/docs/gauge-
 Passes: `widget_sharing` evidence `https://acme.example.com/docs/widget-sharing-gauge-export`.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from ..model import EvidenceKind, Submission
 from ..project_pages import link_words
@@ -29,11 +31,17 @@ def _shown(terms: list[str]) -> str:
     return ", ".join(f'"{t.strip()}"' for t in terms)
 
 
+@lru_cache(maxsize=16)
+def _topics(requirements: tuple[tuple[str, str], ...]) -> Mapping[str, tuple[str, ...]]:
+    """Each requirement's distinctive terms (worked out once per checklist, not per submission)."""
+    settings = cues()
+    return MappingProxyType(distinctive({rid: settings.topic_terms(rid, text) for rid, text in requirements}))
+
+
 def check(sub: Submission, ctx: Context) -> Iterator[Hit]:
     if ctx.checklist is None:
         return
-    settings = cues()
-    topics = distinctive({r.id: settings.topic_terms(r.id, r.description) for r in ctx.checklist.requirements})
+    topics = _topics(tuple((r.id, r.description) for r in ctx.checklist.requirements))
     for a in sub.answered:
         own = topics.get(a.id)
         if not own:

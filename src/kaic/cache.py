@@ -380,17 +380,20 @@ def _unlink(path: Path) -> bool:
 
 # -- the store in use ----------------------------------------------------------------------------
 
-_active: list[Store] = []
+_active: list[tuple[Store, int]] = []  # the store and the process that chose it
 
 
 def active() -> Store | None:
-    """The store results go to, or None (no disk cache)."""
-    return _active[0] if _active else None
+    """The store results go to, or None (no disk cache; and always None in a forked child,
+    which must not use the database connection it inherited: see kaic.parallel)."""
+    if not _active or _active[0][1] != os.getpid():
+        return None
+    return _active[0][0]
 
 
 def use(store: Store | None) -> None:
     """Make `store` the one in use (None: no disk cache)."""
-    _active[:] = [store] if store is not None else []
+    _active[:] = [(store, os.getpid())] if store is not None else []
 
 
 def kept(namespace: str, inputs: tuple[object, ...], make: Callable[[], T]) -> T:

@@ -6,7 +6,7 @@ product folders' files through the state's Source.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..cache import active, digest_of
@@ -18,7 +18,7 @@ from .catalog import Catalog, load_catalog
 from .detect import detect
 from .evidence import EvidenceReport, Grade, assess
 from .gaps import Gaps, gaps_for
-from .localfiles import FILE_LIMIT, TEXT_EXTENSIONS, extension, folder_files
+from .localfiles import FILE_LIMIT, TEXT_EXTENSIONS, LocalFile, extension, folder_files
 from .model import Detection
 from .rollup import roll_up
 from .solutions import SolutionsSpec, SubmissionSolutions, load_spec, solve
@@ -201,6 +201,91 @@ def content_key(state: RepoState, sub: Submission) -> ContentKey | None:
     return (sub.path, oid, checklist.metadata_fields if checklist else (), tuple(folder))
 
 
+def _parts(state: RepoState, sub: Submission, catalog: Catalog, spec: SolutionsSpec,
+           files: Mapping[str, LocalFile]) -> _Parts:
+    """Detection, evidence and solutions of one submission whose folder files are read."""
+    det = detect(sub, catalog, files)
+    # solutions read what is named; adoption also counts what umbrellas carry
+    return (roll_up(det, catalog), assess(sub, state.tree, files), solve(sub, det, catalog, spec, files))
+
+
+_PREFETCH_MIN = 8  # fewer submissions to analyse than this: not worth a second process
+
+
+def prefetch(states: Iterable[RepoState], catalog: Catalog | None = None, spec: SolutionsSpec | None = None,
+             *, share: bool = False) -> Callable[[], None] | None:
+    """Start analysing, in a second process (kaic.parallel), every submission of `states`
+    whose analysis is not known yet (each content once; the folder files are read here
+    first). Returns the call that waits for the results and keeps them, where
+    `analyse_components` and the history walk find them — or None when there is nothing
+    worth starting. With `share`, that call analyses half of them itself meanwhile (for
+    a caller with nothing else to do); without, the second process does them all."""
+    from .. import parallel
+
+    if not parallel.available():
+        return None
+    spec = spec or load_spec()
+    return prefetch_with(states, (catalog or load_catalog()).with_entries(spec.signal_entries()), spec, share=share)
+
+
+def prefetch_with(states: Iterable[RepoState], full: Catalog, spec: SolutionsSpec,
+                  *, share: bool = False) -> Callable[[], None] | None:
+    """`prefetch` with the catalog already extended by the spec's signal entries."""
+    from .. import parallel
+
+    if not parallel.available():
+        return None
+    table = _parts_table(full, spec)
+    store = active()
+    made_with = analysis_fingerprint(full, spec) if store is not None else ""
+    todo: dict[ContentKey, tuple[RepoState, Submission, dict[str, LocalFile]]] = {}
+    for state in states:
+        for sub in state.submissions:
+            key = content_key(state, sub)
+            if key is None or key in table or key in todo:
+                continue
+            stored = store.get("components", digest_of(key, made_with)) if store is not None else None
+            if stored is not None:
+                table[key] = stored
+                continue
+            try:
+                todo[key] = (state, sub, folder_files(state, sub))
+            except Exception:  # analysed (and its failure reported) the usual way
+                continue
+    if len(todo) < _PREFETCH_MIN:
+        return None
+    items = list(todo.items())
+    mine, theirs = (items[: len(items) // 2], items[len(items) // 2:]) if share else ([], items)
+
+    def work(chosen: list[tuple[ContentKey, tuple[RepoState, Submission, dict[str, LocalFile]]]]
+             ) -> dict[ContentKey, _Parts]:
+        done: dict[ContentKey, _Parts] = {}
+        for key, (state, sub, files) in chosen:
+            try:
+                done[key] = _parts(state, sub, full, spec, files)
+            except Exception:  # left to the usual path, which reports it
+                continue
+        return done
+
+    running = parallel.in_background(lambda: work(theirs))
+    if running is None:
+        return None
+
+    def keep(found: dict[ContentKey, _Parts]) -> None:
+        for key, parts in found.items():
+            if len(table) >= _SHARED_LIMIT:
+                del table[next(iter(table))]
+            table[key] = parts
+            if store is not None:
+                store.put("components", digest_of(key, made_with), parts)
+
+    def finish() -> None:
+        keep(work(mine))
+        keep(running.result())
+
+    return finish
+
+
 def _analyse(state: RepoState, sub: Submission, validation: ValidationResult | None, catalog: Catalog,
              spec: SolutionsSpec, key: ContentKey | None) -> SubmissionResult:
     table = _parts_table(catalog, spec) if key is not None else None
@@ -212,10 +297,7 @@ def _analyse(state: RepoState, sub: Submission, validation: ValidationResult | N
         if parts is not None and table is not None:
             table[key] = parts
     if parts is None:
-        files = folder_files(state, sub)
-        det = detect(sub, catalog, files)
-        # solutions read what is named; adoption also counts what umbrellas carry
-        parts = (roll_up(det, catalog), assess(sub, state.tree, files), solve(sub, det, catalog, spec, files))
+        parts = _parts(state, sub, catalog, spec, folder_files(state, sub))
         if store is not None:
             store.put("components", stored_as, parts)
         if table is not None:

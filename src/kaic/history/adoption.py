@@ -10,7 +10,7 @@ is the component analysis's own (`ComponentAnalysis.adoption`).
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 from ..components.analysis import (
     ComponentAnalysis,
@@ -18,6 +18,7 @@ from ..components.analysis import (
     analyse_submission,
     content_key,
     not_analysed,
+    prefetch_with,
 )
 from ..components.catalog import Catalog, load_catalog
 from ..components.solutions import SolutionsSpec, load_spec
@@ -43,6 +44,13 @@ class AdoptionCounter:
             return
         self.spec = spec or load_spec()
         self.catalog = (catalog or load_catalog()).with_entries(self.spec.signal_entries())
+
+    def prefetch(self, states: Iterable[RepoState]) -> None:
+        """Analyse the submissions of `states` not known yet in two processes at once
+        (kaic.parallel); `analysis` then finds them."""
+        finish = prefetch_with(states, self.catalog, self.spec, share=True)
+        if finish is not None:
+            finish()
 
     def analysis(self, state: RepoState) -> ComponentAnalysis:
         results: dict[str, SubmissionResult] = {}

@@ -6,6 +6,7 @@ reads git through `GitRepo` only; everything after the walk is pure.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from datetime import date
@@ -21,7 +22,7 @@ from .certs import At, Certification, Described, Snapshot, track
 from .figures import CommitFigures, figures
 from .options import HistoryOptions
 from .trees import TreeReader
-from .walk import Progress, bounded, submission_blobs, walk
+from .walk import Progress, Step, bounded, submission_blobs, walk
 
 __all__ = ["History", "HistoryOptions", "build_history", "main_line"]
 
@@ -78,7 +79,11 @@ def build_history(repo: GitRepo, options: HistoryOptions | None = None, *, today
                 done[c.oid] = found
     # Only the commits not known yet are loaded: a walk costs what changed since the last.
     before: CommitFigures | None = None
-    for step in walk(repo, [c for c in walked if c.oid not in done], cache, progress, trees):
+    steps: Iterable[Step] = walk(repo, [c for c in walked if c.oid not in done], cache, progress, trees)
+    if counter is not None:  # every state first: their analyses are shared between two processes
+        steps = list(steps)
+        counter.prefetch(s.state for s in steps if not s.unchanged)
+    for step in steps:
         at = At(step.commit.oid, step.commit.date)
         if step.unchanged and before is not None:  # same data as the commit before: same figures
             made = dc_replace(before, at=at, subject=step.commit.subject)

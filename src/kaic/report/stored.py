@@ -54,12 +54,29 @@ def _make(source: Source, config: Config, formats: Sequence[str], options: Mappi
         chosen = dict(options)
         state, chosen["left_out"] = current_only(state, chosen)
         options = chosen
-    report = build_report(state, validate(state, config), options=options)
-    files: dict[str, dict[str, str]] = {}
-    for name in formats:
+    # Component detection runs in a second process while this one validates (kaic.parallel).
+    from ..components.analysis import prefetch
+    from .sections._components import report_catalog
+
+    analysed = prefetch([state], report_catalog(options))
+    validation = validate(state, config)
+    if analysed is not None:
+        analysed()
+    report = build_report(state, validation, options=options)
+
+    def render(name: str) -> dict[str, str]:
         module = renderer(name)
         rendered = module.render(report)
-        files[name] = rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
+        return rendered if isinstance(rendered, dict) else {output_name(name, module): rendered}
+
+    # The dashboard (charts, templates) is drawn in a second process while this one writes the rest.
+    from ..parallel import in_background
+
+    drawing = in_background(lambda: render("html")) if "html" in formats and len(formats) > 1 else None
+    made = {name: render(name) for name in formats if drawing is None or name != "html"}
+    if drawing is not None:
+        made["html"] = drawing.result()
+    files = {name: made[name] for name in formats}
     return Made(files, list(report.data.get("errors", [])))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from pathlib import Path
 
 from ...components.analysis import ComponentAnalysis, analyse_components
@@ -17,11 +18,15 @@ def component_analysis(ctx: ReportContext) -> ComponentAnalysis:
     """
 
     def compute() -> ComponentAnalysis:
-        chosen = ctx.options.get("catalog")
-        catalog = chosen if isinstance(chosen, Catalog) else load_catalog(Path(chosen) if chosen else None)
-        return analyse_components(ctx.state, ctx.validation, catalog)
+        return analyse_components(ctx.state, ctx.validation, report_catalog(ctx.options))
 
     return ctx.memo("components", compute)
+
+
+def report_catalog(options: Mapping[str, object]) -> Catalog:
+    """The catalog a report reads: `options["catalog"]` (a Catalog or a file), else the shipped one."""
+    chosen = options.get("catalog")
+    return chosen if isinstance(chosen, Catalog) else load_catalog(Path(str(chosen)) if chosen else None)
 
 
 def product(path: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..cache import active, digest_of
-from ..lint import ValidationResult
 from ..load import RepoState
 from ..model import Submission
 from ..source import MAX_FILE_BYTES, Entry, EntryKind, ReadRefused
@@ -22,6 +22,9 @@ from .localfiles import FILE_LIMIT, TEXT_EXTENSIONS, LocalFile, extension, folde
 from .model import Detection
 from .rollup import roll_up
 from .solutions import SolutionsSpec, SubmissionSolutions, load_spec, solve
+
+if TYPE_CHECKING:
+    from ..lint import ValidationResult
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..lint import ValidationResult
 from ..load import RepoState
 from ..model import Status, Submission
 from ..rules import Finding, Severity
@@ -22,6 +21,9 @@ from ..rules._api import shorten
 from .catalog import Catalog
 from .evidence import EvidenceReport, Grade
 from .model import Detection
+
+if TYPE_CHECKING:
+    from ..lint import ValidationResult
 
 _CONDITIONAL = re.compile(r"^\s*(?:if|when|where|for\s+(?:supported|accelerators|platforms))\b", re.IGNORECASE)
 

@@ -7,19 +7,21 @@ fingerprint (version and code) and a hash of the data files that shaped the resu
 different kaic or different data therefore never reads another's entries: their keys
 differ.
 
-An entry is one file, written whole to a temporary name and renamed into place (a
-reader sees a complete entry or none; concurrent runs at worst compute the same entry
-twice). Its header repeats the namespace, key, fingerprint, format version, payload size
-and SHA-256: an entry that is truncated, altered, of another format or for another key
-is deleted and recomputed, never trusted. Payloads are pickles read with an unpickler
-that only builds kaic's own classes and plain containers.
+Entries are rows of one SQLite database (`results.sqlite3`, WAL journal): each is
+written in its own transaction, so a reader sees a complete entry or none and concurrent
+runs at worst compute the same entry twice; a run that cannot get the database within a
+few seconds goes without. A row repeats the namespace, key and fingerprints, and its
+checksum is the SHA-256 of the payload bound to that identity: an entry that is
+truncated, altered or moved to another key is deleted and recomputed, never trusted; a
+file that is not a database, or one of another format, is made afresh. Payloads are
+pickles read with an unpickler that only builds kaic's own classes and plain containers.
 
-The folder is bounded (`KAIC_CACHE_MAX_MB`, default 256 MB): after a run that wrote,
-the least recently used entries are evicted. The command line turns the cache on
-(`--no-cache` or `KAIC_NO_CACHE=1` turn it off); the library uses none unless
+The database is bounded (`KAIC_CACHE_MAX_MB`, default 256 MB of payloads): after a run
+that wrote, the least recently used entries are evicted. The command line turns the
+cache on (`--no-cache` or `KAIC_NO_CACHE=1` turn it off); the library uses none unless
 `use(Store(...))` is called. `kaic cache info|clear` shows and empties it.
 
-Trust: the folder is the user's own. Its contents are checked for damage, not for an
+Trust: the database is the user's own. Its contents are checked for damage, not for an
 attacker who can already write to the user's files.
 """
 

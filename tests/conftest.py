@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kaic.cache import Store
 from kaic.load import RepoState, load_state
 from kaic.source import GitRepo, GitSource, open_source
 
@@ -103,3 +104,18 @@ def corpus_state(corpus_repo: GitRepo) -> Callable[[str], RepoState]:
 @pytest.fixture(scope="session")
 def sample_state() -> RepoState:
     return load_state(open_source("sample"))
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    """kaic's result cache in a fresh folder, in use for the test (and nothing shared in memory)."""
+    from kaic import cache
+    from kaic.components.analysis import clear_shared_results
+
+    chosen = Store(tmp_path / "cache")
+    cache.use(chosen)
+    clear_shared_results()
+    yield chosen
+    cache.use(None)
+    clear_shared_results()
+    chosen.close()

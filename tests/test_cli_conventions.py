@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -114,6 +115,18 @@ def test_quiet_silences_the_stderr_notes(tmp_path: Path) -> None:
                    "-o", str(tmp_path / "b.json"))
     assert loud.exit_code == quiet.exit_code == 0
     assert "wrote 1 file to" in loud.stderr and quiet.stderr == ""
+
+
+def test_global_flags_after_the_command_count_too(tmp_path: Path) -> None:
+    from kaic.cli import global_flags_first
+
+    assert global_flags_first(["validate", "-q", "-f", "json"]) == ["-q", "validate", "-f", "json"]
+    assert global_flags_first(["report", "--no-color", "--", "-q"]) == ["--no-color", "report", "--", "-q"]
+    env = {**os.environ, "KAIC_NO_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-m", "kaic", "report", "-s", "sample", "--no-history", "-f", "json",
+                           "-o", str(tmp_path / "c.json"), "-q"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=300)
+    assert done.returncode == 0 and done.stderr == "" and (tmp_path / "c.json").is_file()
 
 
 def test_color_flags_and_no_color(repo: Path) -> None:

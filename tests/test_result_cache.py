@@ -15,7 +15,6 @@ import subprocess
 import sys
 import threading
 import zlib
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -34,16 +33,6 @@ from kaic.source import DirectorySource, GitRepo
 
 from .fixtures.builder import VERSION
 from .test_history import Repo, new_repo, product
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    chosen = Store(tmp_path / "cache")
-    cache.use(chosen)
-    clear_shared_results()
-    yield chosen
-    cache.use(None)
-    clear_shared_results()
 
 
 def _rows(store: Store, namespace: str | None = None) -> list[tuple[str, str]]:

@@ -11,7 +11,6 @@ import pytest
 
 from kaic import cache
 from kaic.cache import Store
-from kaic.components.analysis import clear_shared_results
 from kaic.config import Config
 from kaic.lint import INTERNAL_ERROR, validate
 from kaic.load import load_state
@@ -21,16 +20,6 @@ from kaic.source import DirectorySource
 
 from .fixtures.builder import checklist_text, write_repo
 from .test_artifact_rules import GANG, HYBRID, SPEC, answer, product
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    chosen = Store(tmp_path / "cache")
-    cache.use(chosen)
-    clear_shared_results()
-    yield chosen
-    cache.use(None)
-    clear_shared_results()
 
 
 def _stored(store: Store) -> int:

@@ -105,6 +105,14 @@ def _invoked(args: list[str]) -> str | None:
     return None
 
 
+def global_flags_first(args: list[str]) -> list[str]:
+    """`args` with kaic's global flags (-q, --color, ...) given after the command moved
+    before it, as users type them (`kaic validate -q`); nothing after `--` is moved."""
+    end = args.index("--") if "--" in args else len(args)
+    moved = [a for a in args[:end] if a in _GLOBAL_FLAGS]
+    return moved + [a for a in args[:end] if a not in _GLOBAL_FLAGS] + args[end:]
+
+
 def main() -> None:
     """The `kaic` entry point. Typer turns every registered command's signature into
     options before it dispatches; a run of one known command builds only that one
@@ -112,6 +120,7 @@ def main() -> None:
     import os
     import sys
 
+    sys.argv[1:] = global_flags_first(sys.argv[1:])
     name = _invoked(sys.argv[1:])
     known = {info.name for info in app.registered_commands}
     if name in known and not any(key.endswith("_COMPLETE") for key in os.environ):

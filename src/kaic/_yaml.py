@@ -27,6 +27,14 @@ try:  # libyaml is the fast path; the pure parser gives the same events
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+
+
+def load_data(text: str | bytes) -> Any:
+    """Plain Python values of a YAML document kaic trusts to be small or its own (shipped
+    data, a configuration): PyYAML's safe loader, through libyaml when it is there."""
+    return yaml.load(text, Loader=_Loader)
+
+
 MAX_DEPTH = 64
 MAX_NODES = 250_000
 MAX_EXPANDED_BYTES = 8 * 1024 * 1024  # four times the largest file kaic reads (source.MAX_FILE_BYTES)

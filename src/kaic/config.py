@@ -97,10 +97,10 @@ def _yaml_rules(read: Callable[[], bytes | str], origin: str) -> dict[str, Sever
         raise ConfigError(f"{origin}: {getattr(exc, 'strerror', None) or exc}") from None
     import yaml  # only when there is a configuration to read
 
-    from ._yaml import yaml_error_line
+    from ._yaml import load_data, yaml_error_line
 
     try:
-        data = yaml.safe_load(text)
+        data = load_data(text)
     except yaml.YAMLError as exc:
         raise ConfigError(yaml_error_line(origin, exc, text)) from None
     return _parse(data, origin)

@@ -84,10 +84,9 @@ class PolicyData:
 
 
 def _read_yaml(path: Path) -> Any:
-    import yaml
+    from ._yaml import load_data
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return load_data(path.read_text(encoding="utf-8"))
 
 
 def parse(raw: Mapping[str, Any], conditional_raw: Mapping[str, Any]) -> PolicyData:

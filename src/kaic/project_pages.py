@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from ._yaml import load_data
 
 DATA = Path(__file__).resolve().parent / "data"
 _SEPARATORS = re.compile(r"[/?&=#+,]|:~:")
 
 
 def _load(name: str) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader)
+    return load_data((DATA / name).read_text(encoding="utf-8"))
 
 
 def split(raw: str) -> tuple[str, str, str, str] | None:

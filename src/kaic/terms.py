@@ -15,8 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 TERMS_PATH = Path(__file__).resolve().parent / "data" / "requirement_terms.yaml"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,11})\)")
@@ -128,8 +126,9 @@ def parse_cues(data: Any) -> Cues:
 
 
 def load_data(path: Path = TERMS_PATH) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    from ._yaml import load_data as load_yaml
+
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 @cache

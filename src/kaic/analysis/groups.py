@@ -138,7 +138,7 @@ def load_vendor_groups(path: Path | None = None, *, check_schema: bool | None = 
     """
     import yaml
 
-    from .._yaml import yaml_error_line
+    from .._yaml import load_data, yaml_error_line
 
     chosen = path or DEFAULT_PATH
     if not chosen.is_file():
@@ -150,7 +150,7 @@ def load_vendor_groups(path: Path | None = None, *, check_schema: bool | None = 
     except (OSError, UnicodeDecodeError) as exc:
         raise VendorGroupsError(f"cannot read {chosen}: {getattr(exc, 'strerror', None) or exc}") from None
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_data(text)
     except yaml.YAMLError as exc:
         raise VendorGroupsError(yaml_error_line(str(chosen), exc, text)) from None
     if check_schema if check_schema is not None else path is not None:

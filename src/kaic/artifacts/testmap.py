@@ -8,8 +8,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from .._yaml import load_data
 from ..model import version_key
 from .model import Format
 
@@ -68,7 +67,7 @@ def schema_path() -> Path:
 
 @cache
 def load_test_map() -> TestMap:
-    raw = yaml.safe_load(data_path().read_text(encoding="utf-8"))
+    raw = load_data(data_path().read_text(encoding="utf-8"))
     suites = {s["id"]: Suite(s["id"], s["name"], s["match"], s.get("url", "")) for s in raw["suites"]}
     tests = tuple(
         MappedTest(suites[t["suite"]], t["test"], t["requirement"], str(t["since"]), t["level"], bool(t["upstream"]))

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from .._yaml import Map, YamlError, load, plain
+from .._yaml import Map, YamlError, load, load_data, plain
 from ..model import UPSTREAM_REQUIRED_METADATA, Checklist
 from ..yaml_write import double_quoted, indent, requirement_lines, scalar
 
@@ -39,8 +37,7 @@ class MetaLine:
 
 @cache
 def curated_instructions() -> dict[str, str]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(FIELDS_PATH.read_text(encoding="utf-8"), Loader=loader)
+    data = load_data(FIELDS_PATH.read_text(encoding="utf-8"))
     return dict(data["instructions"])
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .._yaml import yaml_error_line
+from .._yaml import load_data, yaml_error_line
 from ..cache import active, digest_of
 from .matcher import Matcher, Term, TermKind, compiled_matcher, fold_key
 from .model import Kind
@@ -387,7 +387,7 @@ def parse_catalog(data: Any, path: str = "", check: bool = True, schema: bool = 
 def read_catalog(path: Path, check: bool = True, schema: bool = True) -> Catalog:
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_data(text)
     except yaml.YAMLError as exc:
         raise CatalogError([yaml_error_line(str(path), exc, text)]) from None
     return parse_catalog(data, str(path), check, schema)

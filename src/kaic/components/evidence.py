@@ -35,8 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .._yaml import load_data
 from ..model import Evidence, EvidenceKind, Status, Submission
 from ..project_pages import project_home
 from ..source import EntryKind, Tree
@@ -165,8 +164,7 @@ VOCABULARY_PATH = Path(__file__).resolve().parent.parent / "data" / "evidence.ya
 @cache
 def vocabulary() -> Vocabulary:
     """The shipped vocabulary (its schema is checked by the tests, not on every run)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return Vocabulary.parse(yaml.load(VOCABULARY_PATH.read_text(encoding="utf-8"), Loader=loader))
+    return Vocabulary.parse(load_data(VOCABULARY_PATH.read_text(encoding="utf-8")))
 
 
 def _on(host: str, hosts: frozenset[str]) -> bool:

@@ -18,8 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .._yaml import load_data
 from ..model import Status, Submission
 from .catalog import Catalog, Entry
 from .context import block_under, heading_overruled, states_in_use
@@ -137,7 +136,7 @@ def parse_spec(data: Any, check: bool = True) -> SolutionsSpec:
 @cache
 def load_spec() -> SolutionsSpec:
     path = Path(str(resources.files("kaic") / "data" / "solutions.yaml"))
-    return parse_spec(yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
+    return parse_spec(load_data(path.read_text(encoding="utf-8")),
                       check=False)
 
 

@@ -17,8 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .._yaml import load_data
 from ..components.analysis import ComponentAnalysis, SubmissionResult
 from ..components.catalog import Catalog, Entry
 from ..components.model import Kind, Place
@@ -71,7 +70,7 @@ def parse_patterns(data: Any, check: bool = True) -> tuple[Pattern, ...]:
 @cache
 def load_patterns(path: Path | None = None) -> tuple[Pattern, ...]:
     target = path or Path(str(resources.files("kaic").joinpath("data/stack_patterns.yaml")))
-    return parse_patterns(yaml.safe_load(target.read_text("utf-8")), check=path is not None)
+    return parse_patterns(load_data(target.read_text("utf-8")), check=path is not None)
 
 
 def rule_text(when: Mapping[str, Any]) -> str:

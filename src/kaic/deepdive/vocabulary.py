@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .._yaml import load_data
 
 
 class VocabularyError(ValueError):
@@ -108,4 +108,4 @@ def default_path() -> Path:
 @cache
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     text = (path or default_path()).read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text), check=path is not None)
+    return parse_vocabulary(load_data(text), check=path is not None)

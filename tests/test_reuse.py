@@ -98,6 +98,19 @@ def test_a_view_that_lists_the_tree_or_reads_other_state_is_not_stored(tmp_path:
     assert other.record([]) is None
 
 
+def test_rules_read_no_clock_environment_or_network() -> None:
+    """What makes findings reusable: a rule's answer follows from what it is given."""
+    import re
+
+    import kaic.rules
+
+    folder = Path(kaic.rules.__file__).parent
+    impure = re.compile(r"\b(datetime|date\.today|time\.time|os\.environ|getenv|httpx|urllib\.request|socket)\b")
+    offenders = {path.name: impure.findall(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.py"))}
+    assert len(offenders) == len(kaic.rules._MODULES) + 2  # every rule module, the registry and the API
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
 def test_a_crashed_rule_is_never_stored(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _repo(tmp_path / "repo", ["https://acme.example.com/evidence/gang"], {})
     rule = RULES["na-on-must"]

@@ -13,6 +13,10 @@ every recorded read gives the same bytes (a git blob whose id is unchanged is no
 again). A rule that lists the whole tree, or reaches for anything else of the state
 (other submissions, the source's identity), makes the result unstorable: it is computed
 every time. A run that crashed a rule is never stored.
+
+The contract this rests on: a rule is a function of what it is given. It reads no
+clock, environment or network (a test holds every rule module to it), and data it
+loads is shipped with kaic, whose hash is in every key.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..source import EntryKind, ReadRefused, Source, Tree
 from .detect import TRIED, detect, parse_as
@@ -36,7 +36,7 @@ class Reading:
 _BY_BLOB: OrderedDict[tuple[str, str], Reading] = OrderedDict()  # (blob id, path) -> reading
 _BLOB_LIMIT = 64
 _BY_SOURCE: weakref.WeakKeyDictionary[object, dict[str, Reading]] = weakref.WeakKeyDictionary()
-_BY_CONTENT: OrderedDict[tuple[bytes, str], Reading] = OrderedDict()  # (SHA-256 of the bytes, path)
+_BY_CONTENT: OrderedDict[tuple[bytes, Format | None], Reading] = OrderedDict()  # (SHA-256, upstream's format)
 _CONTENT_LIMIT = 16
 
 
@@ -110,13 +110,15 @@ def _read(source: Source, tree: Tree, path: str) -> Reading:
         return refused(path, exc.message)
     import hashlib
 
-    key = (hashlib.sha256(data).digest(), path)  # the same bytes read through another view: parsed once
-    reading = _BY_CONTENT.get(key)
-    if reading is None:
+    # The same bytes (read through another view, or cited by another product) are parsed
+    # once; a reading depends on the path only through the format upstream assumes from it.
+    key = (hashlib.sha256(data).digest(), load_test_map().upstream_format(path))
+    known = _BY_CONTENT.get(key)
+    if known is None:
         reading = parse_bytes(path, data)
         _BY_CONTENT[key] = reading
         while len(_BY_CONTENT) > _CONTENT_LIMIT:
             _BY_CONTENT.popitem(last=False)
-    else:
-        _BY_CONTENT.move_to_end(key)
-    return reading
+        return reading
+    _BY_CONTENT.move_to_end(key)
+    return known if known.path == path else replace(known, path=path)

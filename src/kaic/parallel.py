@@ -43,9 +43,19 @@ class Background(Generic[T]):
         self._work = work
         self._pid: int | None = None
         self._read: int | None = None
+        import gc
+
         read, write = os.pipe()
-        pid = os.fork()
+        gc.freeze()  # the parent's objects stay out of the child's collections: fewer pages copied
+        try:
+            pid = os.fork()
+        except BaseException:
+            gc.unfreeze()
+            os.close(read)
+            os.close(write)
+            raise
         if pid == 0:  # the child: compute, send, leave without running the parent's cleanup
+            gc.disable()  # short-lived: a collection would only touch (and copy) shared pages
             os.close(read)
             code = 0
             try:
@@ -58,6 +68,7 @@ class Background(Generic[T]):
                 code = 1
             finally:
                 os._exit(code)
+        gc.unfreeze()
         os.close(write)
         self._pid, self._read = pid, read
 

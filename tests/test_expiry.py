@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from kaic.analysis import parse_vendor_groups
-from kaic.history import At, Certification, expiry
+from kaic.history import At, Certification
 from kaic.history.data import expiry_data
+from kaic.history.expiry import expiry
 from kaic.history.markdown import expiry_md, expiry_text
 
 

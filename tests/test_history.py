@@ -30,10 +30,10 @@ from kaic.history import (
     parse_day,
     parse_within,
     track,
-    walk,
 )
 from kaic.history.dates import DateError, day_of
 from kaic.history.trees import TreeReader
+from kaic.history.walk import walk
 from kaic.load import load_state
 from kaic.source import Commit, GitRepo, GitSource
 

@@ -115,7 +115,7 @@ def test_the_withdrawn_submission(corpus_checkout: Path, history: History) -> No
     (date(2026, 10, 29), 0),
 ])
 def test_expiry_as_of_chosen_days(corpus_checkout: Path, history: History, as_of: date, expired: int) -> None:
-    from kaic.history import expiry
+    from kaic.history.expiry import expiry
 
     e = expiry(history.certifications, as_of, 90, history.newest_version)
     assert len(e.expired) == expired
@@ -124,7 +124,7 @@ def test_expiry_as_of_chosen_days(corpus_checkout: Path, history: History, as_of
 
 
 def test_expiry_a_year_after_the_first_merges(corpus_checkout: Path, corpus_repo: GitRepo) -> None:
-    from kaic.history import expiry
+    from kaic.history.expiry import expiry
 
     day = date(2026, 10, 30)
     h = build_history(corpus_repo, HistoryOptions(ref=MAIN, as_of=day, figures=False))

@@ -30,8 +30,9 @@ def expiry_cmd(
     expired or withdrawn, and vendors without a current certification for the newest
     version. Exit 0 (with --exit-code: 1 when one expires within --within); 2: usage or
     source error."""
-    from ..history import DateError, HistoryOptions, expiry, parse_within
+    from ..history import DateError, HistoryOptions, parse_within
     from ..history.data import expiry_data
+    from ..history.expiry import expiry
     from ..history.markdown import expiry_md, expiry_text
 
     fmt = check_format(fmt, EXPIRY_FORMATS)

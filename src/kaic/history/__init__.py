@@ -4,25 +4,67 @@
   loading each through the source layer with one shared parse cache, and returns the
   per-commit figures (from `kaic.analysis` and `kaic.components`) and the
   certifications (`certs.track`);
-- `expiry(...)` and `trends(...)` are pure views of that;
+- `expiry.expiry(...)` and `trends.trends(...)` are pure views of that;
 - `data` turns them into the JSON documents, `markdown` into Markdown and text.
 """
 
-from .build import History, HistoryOptions, build_history, main_line
-from .certs import At, Certification, Described, Rename, Snapshot, track
-from .dates import DateError, one_year_after, parse_day, parse_within
-from .expiry import (
-    Expiry,
-    PlatformLine,
-    VendorStanding,
-    current_paths,
-    expiry,
-    platform_lines,
-    platform_status,
-)
-from .figures import Adopted, CommitFigures, Count, VersionFigures, figures
-from .trends import Milestone, Pace, Trends, pace, trends
-from .walk import Progress, Step, bounded, walk
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import exports
+
+if TYPE_CHECKING:
+    from .build import History, HistoryOptions, build_history, main_line
+    from .certs import At, Certification, Described, Rename, Snapshot, track
+    from .dates import DateError, one_year_after, parse_day, parse_within
+    from .expiry import (
+        Expiry,
+        PlatformLine,
+        VendorStanding,
+        current_paths,
+        platform_lines,
+        platform_status,
+    )
+    from .figures import Adopted, CommitFigures, Count, VersionFigures
+    from .trends import Milestone, Pace, Trends, pace
+    from .walk import Progress, Step, bounded
+
+# Loaded on first use: the walk does not load the views (expiry, trends) and back.
+# `expiry`, `figures`, `trends` and `walk` are modules: import those functions from them.
+__getattr__, __dir__ = exports(__name__, {
+    "History": "build",
+    "HistoryOptions": "build",
+    "build_history": "build",
+    "main_line": "build",
+    "At": "certs",
+    "Certification": "certs",
+    "Described": "certs",
+    "Rename": "certs",
+    "Snapshot": "certs",
+    "track": "certs",
+    "DateError": "dates",
+    "one_year_after": "dates",
+    "parse_day": "dates",
+    "parse_within": "dates",
+    "Expiry": "expiry",
+    "PlatformLine": "expiry",
+    "VendorStanding": "expiry",
+    "current_paths": "expiry",
+    "platform_lines": "expiry",
+    "platform_status": "expiry",
+    "Adopted": "figures",
+    "CommitFigures": "figures",
+    "Count": "figures",
+    "VersionFigures": "figures",
+    "Milestone": "trends",
+    "Pace": "trends",
+    "Trends": "trends",
+    "pace": "trends",
+    "Progress": "walk",
+    "Step": "walk",
+    "bounded": "walk",
+})
 
 __all__ = [
     "Adopted",
@@ -48,8 +90,6 @@ __all__ = [
     "bounded",
     "build_history",
     "current_paths",
-    "expiry",
-    "figures",
     "main_line",
     "one_year_after",
     "pace",
@@ -58,6 +98,4 @@ __all__ = [
     "platform_lines",
     "platform_status",
     "track",
-    "trends",
-    "walk",
 ]

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...history import expiry, platform_lines, platform_status
 from ...history.data import certification, expiry_data
+from ...history.expiry import expiry, platform_lines, platform_status
 from ...history.markdown import certifications_md, expiry_md
 from ...model import Submission
 from ..escape import md_code, md_text

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...history import trends
 from ...history.data import trends_data
 from ...history.markdown import trends_md
+from ...history.trends import trends
 from ...model import Submission
 from ..section import ReportContext, Rows
 from ._history import history

@@ -23,7 +23,7 @@ from .context import folded_words, is_checklist_quote, restates_requirement
 from .localfiles import LocalFile
 from .matcher import Hit, Term, TermKind
 from .model import Component, Detection, Kind, Mention, Place, Via
-from .places import FENCE, PlaceFn, evidence_references, file_places
+from .places import FENCE, PlaceFn, evidence_references, file_places, readers
 from .text import TAG_ORDER, Clauses, LineIndex, Tag, restates
 from .urls import URL_IN_TEXT, Url, parse, repo_of, slug_text, version_in_rest
 from .versions import LOOKBACK_LINES, key_line_version, normalize, version_after
@@ -402,7 +402,7 @@ def scan_submission(sub: Submission, catalog: Catalog, files: Mapping[str, Local
         if local.text is None:
             continue
         places = file_places(path, local.text, refs)
-        referenced_by = {r for ref, items in refs.items() if path == ref or path.startswith(ref + "/") for r, _ in items}
+        referenced_by = readers(path, refs)
         status_tag = Tag.NEGATIVE if referenced_by and referenced_by <= negative_reqs else None
         scan.prose(local.text, places, status_tag, True, None)
     return _confirm(scan.mentions)

@@ -58,6 +58,11 @@ def evidence_references(sub: Submission) -> dict[str, list[tuple[str, str | None
     return refs
 
 
+def readers(path: str, refs: Mapping[str, list[tuple[str, str | None]]]) -> set[str]:
+    """The requirements whose evidence points at the file `path` or a folder above it."""
+    return {r for ref, items in refs.items() if path == ref or path.startswith(ref + "/") for r, _ in items}
+
+
 def file_places(path: str, text: str, refs: Mapping[str, list[tuple[str, str | None]]]) -> PlaceFn:
     """A function line -> places: the requirements whose evidence points at this file
     (or a folder above it, or a heading's section of it); no requirement otherwise."""

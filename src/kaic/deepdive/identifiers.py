@@ -17,7 +17,7 @@ from typing import Any
 from ..components.context import Hypotheticals
 from ..components.localfiles import LocalFile
 from ..components.model import Place
-from ..components.places import PlaceFn, file_places
+from ..components.places import PlaceFn, file_places, readers
 from ..components.places import evidence_references as references
 from ..components.text import Clauses, LineIndex
 from ..components.urls import parse, slug_text
@@ -109,8 +109,8 @@ def submission_identifiers(sub: Submission, files: Mapping[str, LocalFile], voca
         if local.text is None:
             continue
         places = file_places(path, local.text, refs)
-        readers = {r for ref, items in refs.items() if path == ref or path.startswith(ref + "/") for r, _ in items}
-        status_skip = STATUS if readers and readers <= negative else None
+        read_by = readers(path, refs)
+        status_skip = STATUS if read_by and read_by <= negative else None
         _emit(out, local.text, find_identifiers(local.text, vocab, "", skip_words), places, status_skip)
     return out
 

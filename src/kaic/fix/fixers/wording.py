@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ruamel.yaml.nodes import Node, ScalarNode
 
 from ...model import VALID_STATUSES
@@ -27,32 +29,31 @@ def _replace_value(doc: Document, node: Node, key: str, new: str, what: str,
     return Edit(start, end, text, what, requirement)
 
 
-def restore_description(doc: Document) -> list[Edit]:
+def _restore(doc: Document, field: str, same: Callable[[str, str], bool],
+             what: Callable[[str, str, str], str]) -> list[Edit]:
+    """Put the checklist's `field` (description, level) back where the answer's differs
+    (`same` compares them); `what(id, checklist's, answer's)` says what was done."""
     edits = []
     for item in doc.items():
         req = doc.checklist.requirement(item.answer.id) if doc.checklist else None
-        a = item.answer
-        if req is None or a.description is None or fold(a.description) == fold(req.description):
+        given = getattr(item.answer, field)
+        if req is None or given is None or same(given, getattr(req, field)):
             continue
-        edit = _replace_value(doc, item.node, "description", req.description,
-                              f"restored the checklist's description of {a.id}", a.id)
+        wanted = getattr(req, field)
+        edit = _replace_value(doc, item.node, field, wanted, what(item.answer.id, wanted, given), item.answer.id)
         if edit:
             edits.append(edit)
     return edits
+
+
+def restore_description(doc: Document) -> list[Edit]:
+    return _restore(doc, "description", lambda a, b: fold(a) == fold(b),
+                    lambda rid, _wanted, _given: f"restored the checklist's description of {rid}")
 
 
 def restore_level(doc: Document) -> list[Edit]:
-    edits = []
-    for item in doc.items():
-        req = doc.checklist.requirement(item.answer.id) if doc.checklist else None
-        a = item.answer
-        if req is None or a.level is None or a.level.strip() == req.level.strip():
-            continue
-        edit = _replace_value(doc, item.node, "level", req.level,
-                              f"restored level {req.level} of {a.id} (was {a.level.strip() or 'empty'})", a.id)
-        if edit:
-            edits.append(edit)
-    return edits
+    return _restore(doc, "level", lambda a, b: a.strip() == b.strip(),
+                    lambda rid, wanted, given: f"restored level {wanted} of {rid} (was {given.strip() or 'empty'})")
 
 
 def _spelling(text: str) -> str:
